@@ -1,0 +1,143 @@
+/**
+ * The engine's inputs (measurements, actions) and its output (SPEC §4, `"schema": 1`).
+ * Plain data only: the compiled checks embed the engine, so nothing here may import.
+ */
+
+/** One measuring point as read from a data file. `value` is in the metric's normalised unit. */
+export interface Measurement {
+    program: string;
+    metric: string;
+    period: string;
+    value: number;
+    /** Contacts or transactions behind the value, or null when not given. */
+    sample?: number | null;
+}
+
+/** An improvement action answering a breach. Dates are YYYY-MM-DD. */
+export interface Action {
+    program: string;
+    metric: string;
+    opened: string;
+    owner: string;
+    due?: string | null;
+    closed?: string | null;
+    result?: string | null;
+}
+
+export interface CheckOptions {
+    /** Evaluation date, YYYY-MM-DD. */
+    asOf: string;
+    actions?: Action[];
+    /** Verdicts that fail the gate besides the defaults (action-required, overdue, no-data). */
+    failOn?: Verdict[];
+}
+
+/** A problem with one input row; `index` is the row's position in the array given to `check`. */
+export interface DataIssue {
+    kind: 'measurement' | 'action';
+    index: number;
+    /** The field at fault (`program`, `metric`, `period`, `value`, `sample`, ...). */
+    field: string;
+    message: string;
+}
+
+export type Verdict = 'no-data' | 'action-required' | 'overdue' | 'action-planned' | 'at-risk' | 'met';
+
+export type PointStatus = 'met' | 'missed' | 'unsampled' | 'excluded';
+
+export interface PointResult {
+    period: string;
+    value: number;
+    sample?: number;
+    status: PointStatus;
+    /** A missed point that crosses the critical floor. */
+    critical?: true;
+    /** The exclusion that excused the point, when status is 'excluded'. */
+    exclusion?: string;
+}
+
+export interface ActionRef {
+    opened: string;
+    owner: string;
+    due: string | null;
+    closed: string | null;
+    result: string | null;
+}
+
+export interface TriggerResult {
+    rule: 'consecutive' | 'critical';
+    /** Periods of the points that fired it, oldest first (unsampled points left out). */
+    periods: string[];
+    values: number[];
+    /** The action that answers it (the earliest opened on or after the first day of its last period), or null. */
+    answeredBy: ActionRef | null;
+    /** True when the answering action is past due at `asOf` and not closed. */
+    overdue: boolean;
+}
+
+export interface NormRef {
+    id: string;
+    op: string;
+    target: number;
+    high?: number;
+    unit: string;
+    from: string | null;
+    until: string | null;
+    consecutive: number;
+    critical: { side: 'below' | 'above'; threshold: number } | null;
+    sampleMinimum: number | null;
+    profile: string | null;
+    /** `file:line` of the norm. */
+    source: string;
+}
+
+export interface NormResult {
+    program: string;
+    metric: string;
+    norm: NormRef;
+    verdict: Verdict;
+    /** The verdict in plain words, naming the periods and values that decided it. */
+    reason: string;
+    triggers: TriggerResult[];
+    points: PointResult[];
+}
+
+export interface RequirementResult {
+    id: string;
+    program: string;
+    satisfied: boolean;
+    reason: string;
+}
+
+export interface Summary {
+    norms: number;
+    met: number;
+    atRisk: number;
+    actionRequired: number;
+    actionPlanned: number;
+    overdue: number;
+    noData: number;
+    /** Share of norms with data whose latest point meets the target; null when no norm has data. */
+    meetingTarget: number | null;
+    /** Share that meet it or show sustained improvement; null when no norm has data. */
+    meetingOrImproving: number | null;
+    requirementsUnsatisfied: number;
+    passed: boolean;
+}
+
+export interface CheckResult {
+    schema: 1;
+    asOf: string;
+    summary: Summary;
+    results: NormResult[];
+    requirements: RequirementResult[];
+    /** Norms whose window starts after `asOf`: not yet in force, so not judged. */
+    upcoming: { program: string; metric: string; id: string; from: string; source: string }[];
+}
+
+/** Thrown by `check` when input rows are invalid: a bad file never yields a verdict. */
+export interface DataErrorShape {
+    name: 'NormaDataError';
+    message: string;
+    issues: DataIssue[];
+}

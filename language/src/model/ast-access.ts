@@ -1,0 +1,47 @@
+/**
+ * Reading declarations off the AST: the first occurrence of each property of a metric,
+ * program or exclusion. Shared by the model builder and the validator so both read a
+ * declaration the same way. Repeated properties are the validator's business.
+ */
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isAppliesProperty, isApprovedBy, isBetterProperty, isCertifiedProperty, isChannelProperty, isClientProperty,
+    isDescriptionProperty, isExcludedMetrics, isExcludedPeriods, isExcludedPrograms, isExpires, isFamilyProperty,
+    isPeriodProperty, isProviderProperty, isUnitProperty, isUsesProperty,
+    type AppliesProperty, type ApprovedBy, type BetterProperty, type CertifiedProperty, type ChannelProperty,
+    type ClientProperty, type DescriptionProperty, type ExcludedMetrics, type ExcludedPeriods, type ExcludedPrograms,
+    type Exclusion, type Expires, type FamilyProperty, type Metric, type PeriodProperty, type Program,
+    type ProviderProperty, type UnitProperty, type UsesProperty,
+} from '../generated/ast.js';
+
+function first<T extends AstNode>(items: readonly AstNode[], is: (n: unknown) => n is T): T | undefined {
+    return items.find(is) as T | undefined;
+}
+
+export function all<T extends AstNode>(items: readonly AstNode[], is: (n: unknown) => n is T): T[] {
+    return items.filter(is) as T[];
+}
+
+export const metricFamily = (m: Metric): FamilyProperty | undefined => first(m.properties, isFamilyProperty);
+export const metricUnit = (m: Metric): UnitProperty | undefined => first(m.properties, isUnitProperty);
+export const metricBetter = (m: Metric): BetterProperty | undefined => first(m.properties, isBetterProperty);
+export const metricPeriod = (m: Metric): PeriodProperty | undefined => first(m.properties, isPeriodProperty);
+export const metricDescription = (m: Metric): DescriptionProperty | undefined => first(m.properties, isDescriptionProperty);
+
+export const programClient = (p: Program): ClientProperty | undefined => first(p.properties, isClientProperty);
+export const programProvider = (p: Program): ProviderProperty | undefined => first(p.properties, isProviderProperty);
+export const programChannel = (p: Program): ChannelProperty | undefined => first(p.properties, isChannelProperty);
+export const programCertified = (p: Program): CertifiedProperty | undefined => first(p.properties, isCertifiedProperty);
+export const programApplies = (p: Program): AppliesProperty[] => all(p.properties, isAppliesProperty);
+export const programUses = (p: Program): UsesProperty[] => all(p.properties, isUsesProperty);
+
+export const exclusionPrograms = (e: Exclusion): ExcludedPrograms[] => all(e.properties, isExcludedPrograms);
+export const exclusionMetrics = (e: Exclusion): ExcludedMetrics[] => all(e.properties, isExcludedMetrics);
+export const exclusionPeriods = (e: Exclusion): ExcludedPeriods | undefined => first(e.properties, isExcludedPeriods);
+export const exclusionApprover = (e: Exclusion): ApprovedBy | undefined => first(e.properties, isApprovedBy);
+export const exclusionExpires = (e: Exclusion): Expires | undefined => first(e.properties, isExpires);
+
+/** The document a node lives in. */
+export function documentOf(node: AstNode) {
+    return AstUtils.getDocument(node);
+}

@@ -1,0 +1,218 @@
+/**
+ * Builds the resolved semantic model from parsed, linked documents: units normalised,
+ * profile norms merged under a program's own, norm windows computed. Runs only on a
+ * workspace without errors (the validator reports what is wrong); it skips what it cannot
+ * resolve rather than guessing.
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import {
+    isBound, isConsecutiveMisses, isCriticalFloor, isExclusion, isMetric, isProfile, isProgram, isRange,
+    isSampleMinimum, isStandard,
+    type Exclusion, type Metric, type Norm, type Program, type Standard, type Workspace,
+} from '../generated/ast.js';
+import {
+    exclusionApprover, exclusionExpires, exclusionMetrics, exclusionPeriods, exclusionPrograms, metricBetter,
+    metricDescription, metricFamily, metricPeriod, metricUnit, programApplies, programCertified, programChannel,
+    programClient, programProvider, programUses,
+} from './ast-access.js';
+import type {
+    Better, Channel, ExclusionModel, Family, Grain, MetricModel, MetricUnit, NormModel, NormaModel, ProgramModel,
+    RequirementModel, SourceRef, StandardModel, UnitKind,
+} from './types.js';
+import { toMetricUnit } from './units.js';
+
+/** Tells where a node stands; the caller decides how file paths are written. */
+export type Locate = (node: AstNode) => SourceRef;
+
+export const DEFAULT_CONSECUTIVE_MISSES = 3;
+
+export function buildModel(documents: readonly LangiumDocument[], locate: Locate): NormaModel {
+    const roots = documents.map(d => d.parseResult.value as Workspace);
+    const elements = roots.flatMap(r => r.elements);
+    const metrics = elements.filter(isMetric).map(m => metricModel(m, locate));
+    const metricsById = new Map(metrics.map(m => [m.id, m]));
+    const standards = elements.filter(isStandard);
+    const programs = elements.filter(isProgram);
+    return {
+        schema: 1,
+        standards: standards.map(s => standardModel(s, locate)),
+        requirements: standards.flatMap(s => requirementModels(s, locate)),
+        metrics: sortById(metrics),
+        programs: sortById(programs.map(p => programModel(p, locate))),
+        norms: programs.flatMap(p => programNorms(p, metricsById, locate)).sort(byProgramMetricFrom),
+        exclusions: sortById(elements.filter(isExclusion).map(e => exclusionModel(e, locate))),
+    };
+}
+
+function metricModel(m: Metric, locate: Locate): MetricModel {
+    const unit = metricUnit(m);
+    return {
+        id: m.name,
+        title: m.title ?? m.name,
+        family: (metricFamily(m)?.value ?? 'service') as Family,
+        unit: unitModel(unit?.value, unit?.currency),
+        better: (metricBetter(m)?.value ?? 'higher') as Better,
+        period: (metricPeriod(m)?.value ?? 'daily') as Grain,
+        ...(metricDescription(m) ? { description: metricDescription(m)!.value } : {}),
+        source: locate(m),
+    };
+}
+
+export function unitModel(kind: string | undefined, currency: string | undefined): MetricUnit {
+    return kind === 'currency' ? { kind: 'currency', currency: currency ?? '' } : { kind: (kind ?? 'count') as UnitKind };
+}
+
+function standardModel(s: Standard, locate: Locate): StandardModel {
+    return {
+        id: s.name,
+        title: s.title ?? s.name,
+        version: s.version ?? null,
+        categories: s.categories.map(c => ({
+            id: `${s.name}.${c.name}`,
+            name: c.name,
+            title: c.title ?? c.name,
+            requirements: c.requirements.map(r => `${s.name}.${c.name}.${r.name}`),
+        })),
+        source: locate(s),
+    };
+}
+
+function requirementModels(s: Standard, locate: Locate): RequirementModel[] {
+    return s.categories.flatMap(c => c.requirements.map(r => ({
+        id: `${s.name}.${c.name}.${r.name}`,
+        standard: s.name,
+        category: c.name,
+        name: r.name,
+        title: r.title ?? r.name,
+        evidence: r.evidence.map(e => e.kind),
+        needs: r.needs.map(n => n.family !== undefined
+            ? { family: n.family as Family }
+            : { metric: n.metric?.ref?.name ?? n.metric?.$refText ?? '' }),
+        source: locate(r),
+    })));
+}
+
+function programModel(p: Program, locate: Locate): ProgramModel {
+    return {
+        id: p.name,
+        title: p.title ?? p.name,
+        client: programClient(p)?.value ?? null,
+        provider: programProvider(p)?.value ?? null,
+        channel: (programChannel(p)?.value ?? null) as Channel | null,
+        applies: programApplies(p).flatMap(a => a.standards.map(s => s.ref?.name ?? s.$refText)),
+        certified: programCertified(p)?.date ?? null,
+        profiles: programUses(p).flatMap(u => u.profiles.map(s => s.ref?.name ?? s.$refText)),
+        source: locate(p),
+    };
+}
+
+/**
+ * A program's norms in force: its own, plus each used profile's norms for the metrics the
+ * program does not declare (a program's norm for a metric replaces all the profile's for it).
+ */
+export function effectiveNorms(p: Program): { norm: Norm; profile: string | null }[] {
+    const own = p.norms.map(norm => ({ norm, profile: null as string | null }));
+    const declared = new Set(p.norms.map(n => n.metric.ref?.name ?? n.metric.$refText));
+    const inherited: { norm: Norm; profile: string | null }[] = [];
+    for (const ref of programUses(p).flatMap(u => u.profiles)) {
+        const profile = ref.ref;
+        if (!isProfile(profile)) continue;
+        for (const norm of profile.norms) {
+            const metric = norm.metric.ref?.name ?? norm.metric.$refText;
+            if (!declared.has(metric)) inherited.push({ norm, profile: profile.name });
+        }
+    }
+    return [...own, ...inherited];
+}
+
+function programNorms(p: Program, metrics: Map<string, MetricModel>, locate: Locate): NormModel[] {
+    const norms: NormModel[] = [];
+    for (const { norm, profile } of effectiveNorms(p)) {
+        const metric = metrics.get(norm.metric.ref?.name ?? '');
+        if (!metric) continue;
+        const model = normModel(p.name, norm, metric, profile, locate);
+        if (model) norms.push(model);
+    }
+    return withWindows(norms);
+}
+
+function normModel(program: string, norm: Norm, metric: MetricModel, profile: string | null, locate: Locate): NormModel | undefined {
+    const convert = (q: { value: string; currency?: string }) => {
+        const c = toMetricUnit(q, metric.unit);
+        return c.ok ? c.value : undefined;
+    };
+    const c = norm.comparison;
+    let op: NormModel['op'];
+    let target: number | undefined;
+    let high: number | undefined;
+    if (isBound(c)) {
+        op = c.op as NormModel['op'];
+        target = convert(c.threshold);
+    } else if (isRange(c)) {
+        op = 'between';
+        target = convert(c.low);
+        high = convert(c.high);
+        if (high === undefined) return undefined;
+    } else {
+        return undefined;
+    }
+    if (target === undefined) return undefined;
+    const consecutive = norm.options.find(isConsecutiveMisses);
+    const floor = norm.options.find(isCriticalFloor);
+    const sample = norm.options.find(isSampleMinimum);
+    const floorValue = floor ? convert(floor.threshold) : undefined;
+    return {
+        id: `${program}.${metric.id}${norm.from ? '@' + norm.from : ''}`,
+        program,
+        metric: metric.id,
+        op,
+        target,
+        ...(high !== undefined ? { high } : {}),
+        from: norm.from ?? null,
+        until: null,
+        consecutive: consecutive ? Number(consecutive.count) : DEFAULT_CONSECUTIVE_MISSES,
+        critical: floor && floorValue !== undefined ? { side: floor.side as 'below' | 'above', threshold: floorValue } : null,
+        sampleMinimum: sample ? Number(sample.count) : null,
+        profile,
+        source: locate(norm),
+    };
+}
+
+/** Each norm runs until the next norm for the same program and metric starts. */
+function withWindows(norms: NormModel[]): NormModel[] {
+    const sorted = [...norms].sort(byProgramMetricFrom);
+    for (let i = 0; i < sorted.length; i++) {
+        const next = sorted[i + 1];
+        if (next && next.program === sorted[i].program && next.metric === sorted[i].metric) {
+            sorted[i].until = next.from;
+        }
+    }
+    return sorted;
+}
+
+function exclusionModel(e: Exclusion, locate: Locate): ExclusionModel {
+    const periods = exclusionPeriods(e);
+    return {
+        id: e.name,
+        title: e.title ?? e.name,
+        programs: exclusionPrograms(e).flatMap(p => p.programs.map(r => r.ref?.name ?? r.$refText)),
+        metrics: exclusionMetrics(e).flatMap(m => m.metrics.map(r => r.ref?.name ?? r.$refText)),
+        start: periods?.start ?? '',
+        end: periods?.end ?? periods?.start ?? '',
+        approver: exclusionApprover(e)?.approver ?? null,
+        expires: exclusionExpires(e)?.date ?? null,
+        source: locate(e),
+    };
+}
+
+function byProgramMetricFrom(a: NormModel, b: NormModel): number {
+    return compare(a.program, b.program) || compare(a.metric, b.metric) || compare(a.from ?? '', b.from ?? '');
+}
+
+function sortById<T extends { id: string }>(items: T[]): T[] {
+    return items.sort((a, b) => compare(a.id, b.id));
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,149 @@
+/**
+ * The resolved semantic model of a Norma workspace: plain, JSON-serialisable data.
+ * Validation, the engine, the generators, the CLI and the language server read this,
+ * never the AST. Values are normalised: durations in seconds, percents 0..100, ratios 0..1,
+ * money in the metric's currency. It must not import anything: the engine and the
+ * compiled checks embed it.
+ */
+
+export type Family =
+    | 'service' | 'quality' | 'satisfaction' | 'resolution' | 'efficiency'
+    | 'cost' | 'sales' | 'compliance' | 'people';
+
+export type UnitKind = 'percent' | 'ratio' | 'seconds' | 'minutes' | 'hours' | 'count' | 'score' | 'currency';
+
+/** What a quantity measures; a threshold must have its metric's dimension. */
+export type Dimension = 'fraction' | 'duration' | 'number' | 'money';
+
+export type Grain = 'interval15' | 'interval30' | 'hourly' | 'daily' | 'weekly' | 'monthly';
+
+export type Channel = 'voice' | 'email' | 'chat' | 'messaging' | 'social' | 'backoffice';
+
+export type Better = 'higher' | 'lower';
+
+export type Comparator = '>=' | '>' | '<=' | '<' | 'between';
+
+/** Where a declaration stands in its `.norma` file (1-based line and column; file relative to the workspace root). */
+export interface SourceRef {
+    file: string;
+    line: number;
+    column: number;
+}
+
+export interface MetricUnit {
+    kind: UnitKind;
+    /** ISO 4217 code when kind is 'currency'. */
+    currency?: string;
+}
+
+export interface MetricModel {
+    id: string;
+    title: string;
+    family: Family;
+    unit: MetricUnit;
+    better: Better;
+    period: Grain;
+    description?: string;
+    source: SourceRef;
+}
+
+export interface CriticalFloor {
+    /** 'below' for higher-is-better metrics, 'above' for lower-is-better ones. */
+    side: 'below' | 'above';
+    /** Normalised value (seconds, 0..100 percent, ...). */
+    threshold: number;
+}
+
+export interface NormModel {
+    /** Stable id: `Program.Metric`, or `Program.Metric@2026-07-01` for a dated norm. */
+    id: string;
+    program: string;
+    metric: string;
+    op: Comparator;
+    /** The bound; for `between`, the low end. Normalised. */
+    target: number;
+    /** For `between` only: the high end. Normalised. */
+    high?: number;
+    /** First day the norm is in force (YYYY-MM-DD), or null from the beginning. */
+    from: string | null;
+    /** First day of the next norm for the same program and metric (exclusive), or null. */
+    until: string | null;
+    /** N of `act after N consecutive misses` (3 when omitted). */
+    consecutive: number;
+    critical: CriticalFloor | null;
+    /** `sample at least N`, or null. */
+    sampleMinimum: number | null;
+    /** The profile the norm came from, or null when the program declares it. */
+    profile: string | null;
+    source: SourceRef;
+}
+
+export interface ProgramModel {
+    id: string;
+    title: string;
+    client: string | null;
+    provider: string | null;
+    channel: Channel | null;
+    applies: string[];
+    /** Certification date (YYYY-MM-DD) or null. */
+    certified: string | null;
+    profiles: string[];
+    source: SourceRef;
+}
+
+export interface NeedsModel {
+    family?: Family;
+    metric?: string;
+}
+
+export interface RequirementModel {
+    /** Qualified: `COPC_CX.Performance.PF1`. */
+    id: string;
+    standard: string;
+    category: string;
+    name: string;
+    title: string;
+    evidence: string[];
+    needs: NeedsModel[];
+    source: SourceRef;
+}
+
+export interface CategoryModel {
+    id: string;
+    name: string;
+    title: string;
+    requirements: string[];
+}
+
+export interface StandardModel {
+    id: string;
+    title: string;
+    version: string | null;
+    categories: CategoryModel[];
+    source: SourceRef;
+}
+
+export interface ExclusionModel {
+    id: string;
+    title: string;
+    programs: string[];
+    metrics: string[];
+    /** First and last period excused, as written (a day, week, month or interval). */
+    start: string;
+    end: string;
+    approver: string | null;
+    /** Last day the exclusion may be applied (YYYY-MM-DD), or null. */
+    expires: string | null;
+    source: SourceRef;
+}
+
+export interface NormaModel {
+    schema: 1;
+    standards: StandardModel[];
+    requirements: RequirementModel[];
+    metrics: MetricModel[];
+    programs: ProgramModel[];
+    /** Every norm in force per program, profile norms merged, sorted by program, metric, from. */
+    norms: NormModel[];
+    exclusions: ExclusionModel[];
+}

@@ -1,0 +1,37 @@
+/**
+ * The dependency-injection module of the Norma language: the only place that wires services.
+ * Core services (parser, linker, validation) serve the CLI; the LSP services add the editor features.
+ */
+import {
+    inject, type Module, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type PartialLangiumCoreServices, type DefaultSharedCoreModuleContext,
+    createDefaultCoreModule, createDefaultSharedCoreModule
+} from 'langium';
+import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
+import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
+
+export type NormaAddedServices = {
+    validation: {
+        NormaValidator: NormaValidator;
+    };
+};
+
+export type NormaServices = LangiumCoreServices & NormaAddedServices;
+
+export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & NormaAddedServices> = {
+    validation: {
+        NormaValidator: (services) => new NormaValidator(services),
+    },
+};
+
+/** Services for tools without an editor (CLI, compiled checks, tests). */
+export function createNormaServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Norma: NormaServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule);
+    const Norma = inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
+    shared.ServiceRegistry.register(Norma);
+    registerValidationChecks(Norma);
+    return { shared, Norma };
+}
