@@ -1,0 +1,108 @@
+/**
+ * `norma check [paths...] --data <src>...`: evaluates every norm over the data through the
+ * compiled checks and renders the verdicts in one or more formats. One evaluation, many outputs.
+ */
+import { Option, type Command } from 'commander';
+import type { CheckResult, DataIssue, Verdict } from '../../../language/src/engine/types.js';
+import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
+import { readActions, readMeasurements, formatDataErrors, type DataError } from '../data/index.js';
+import { parseAsOf } from '../dates.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { FORMATS } from '../formats/index.js';
+import { loadOrExplain } from '../load.js';
+import { colorFor, writeOutput } from '../terminal.js';
+
+const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
+
+interface CheckOptionsCli {
+    data: string[];
+    actions?: string[];
+    asOf?: string;
+    format: string[];
+    output?: string;
+    failOn?: string[];
+}
+
+/** `--format name` or `--format name:file`. */
+export function parseFormats(specs: string[], output: string | undefined): { name: string; file?: string }[] {
+    const list = (specs.length ? specs : ['pretty']).map(spec => {
+        const colon = spec.indexOf(':');
+        const name = colon < 0 ? spec : spec.slice(0, colon);
+        const file = colon < 0 ? undefined : spec.slice(colon + 1);
+        if (!FORMATS[name]) throw new UsageError(`Unknown format '${name}': use ${Object.keys(FORMATS).join(', ')}.`);
+        if (file === '') throw new UsageError(`--format ${name}: give a file after the colon, like ${name}:out/report.`);
+        return { name, file };
+    });
+    const toStdout = list.filter(f => !f.file);
+    if (output) {
+        if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a file of its own.');
+        toStdout[0].file = output;
+    } else if (toStdout.length > 1) {
+        throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/report.`);
+    }
+    return list;
+}
+
+export function register(program: Command): void {
+    program.command('check')
+        .description('Check KPI data against the norms and gate on the verdicts.')
+        .argument('[paths...]', '.norma files or folders (default: the current folder)')
+        .requiredOption('--data <source...>', 'measurements: .csv, .json or .ndjson files, folders, or - for stdin')
+        .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
+        .option('--as-of <date>', 'evaluate as of this day (default: today)')
+        .option('--format <format...>', `${Object.keys(FORMATS).join('|')}, optionally with a file: json:out/norma.json`, [])
+        .option('--output <file>', 'write the (single) report to a file instead of stdout')
+        .addOption(new Option('--fail-on <verdict...>', 'also fail the gate on these verdicts').choices(FAIL_ON))
+        .addHelpText('after', `
+Verdicts: met, at-risk, action-planned, action-required, overdue, no-data.
+Exit codes: 0 the gate passes; 1 the gate fails (action-required, overdue, no-data,
+an unsatisfied requirement, or a --fail-on verdict); 2 invalid input (language errors,
+bad data, bad arguments).
+
+Example:
+  norma check examples/copc-cx --data examples/copc-cx/data --actions examples/copc-cx/actions.csv --as-of 2026-10-31
+`)
+        .action(async (paths: string[], opts: CheckOptionsCli) => {
+            const asOf = parseAsOf(opts.asOf);
+            const formats = parseFormats(opts.format, opts.output);
+            const ws = await loadOrExplain(paths, asOf);
+            const result = await evaluateData(ws.model, opts.data, opts.actions ?? [], asOf, (opts.failOn ?? []) as Verdict[]);
+            for (const f of formats) {
+                const color = !f.file && colorFor(process.stdout);
+                writeOutput(FORMATS[f.name](result, { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath }), f.file);
+            }
+            process.exitCode = result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
+        });
+}
+
+/** Reads the data, runs the compiled checks, and turns bad rows into one located report (exit 2). */
+async function evaluateData(
+    model: Parameters<typeof loadCompiledChecks>[0], data: string[], actionSources: string[], asOf: string, failOn: Verdict[],
+): Promise<CheckResult> {
+    if (data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
+        throw new UsageError('Only one source can read stdin (-).');
+    }
+    const [measurements, actions] = await Promise.all([
+        readMeasurements(data),
+        actionSources.length ? readActions(actionSources) : Promise.resolve(undefined),
+    ]);
+    const readErrors: DataError[] = [...measurements.errors, ...(actions?.errors ?? [])];
+    if (readErrors.length) throw dataUsageError(readErrors);
+    const checks = await loadCompiledChecks(model);
+    try {
+        return checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [], failOn });
+    } catch (error) {
+        const issues = dataIssuesOf(error);
+        if (!issues) throw error;
+        const located = issues.map((issue: DataIssue) =>
+            issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
+        throw dataUsageError(located, (error as Error).message);
+    }
+}
+
+function dataUsageError(errors: DataError[], headline?: string): UsageError {
+    const n = errors.length;
+    return new UsageError(
+        `${headline && n === 0 ? headline : `The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:`}\n${formatDataErrors(errors)}`,
+    );
+}

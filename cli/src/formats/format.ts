@@ -1,0 +1,20 @@
+/**
+ * What every output format receives: the one `CheckResult` of an evaluation (SPEC §4) and
+ * the context to render it (the model for titles and units, language diagnostics, colour).
+ * A format renders; it never evaluates.
+ */
+import type { CheckResult } from '../../../language/src/engine/types.js';
+import type { NormaModel } from '../../../language/src/model/types.js';
+import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
+
+export interface ReportContext {
+    model: NormaModel;
+    /** Warnings of the language (errors block a check before any format runs). */
+    diagnostics: Diagnostic[];
+    /** ANSI colour allowed (a TTY and no NO_COLOR). */
+    color: boolean;
+    /** Absolute path of the workspace root, for formats that link to files. */
+    root: string;
+}
+
+export type CheckFormat = (result: CheckResult, context: ReportContext) => string;

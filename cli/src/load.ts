@@ -1,0 +1,35 @@
+/**
+ * Loads the workspace named on the command line and stops with exit 2 on language errors,
+ * printing them (and any warnings) to stderr. Commands that need a model start here.
+ */
+import * as path from 'node:path';
+import { loadWorkspaceFromDisk, type LoadedWorkspace } from '../../language/src/workspace/workspace.js';
+import type { NormaModel } from '../../language/src/model/types.js';
+import { countLine, formatDiagnostic } from './diagnostics.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import { colorFor, colors } from './terminal.js';
+
+export interface CheckedWorkspace extends LoadedWorkspace {
+    model: NormaModel;
+    /** Absolute path of the workspace root. */
+    rootPath: string;
+}
+
+export async function loadOrExplain(paths: string[], asOf: string, options: { quietWarnings?: boolean } = {}): Promise<CheckedWorkspace> {
+    let ws: LoadedWorkspace;
+    try {
+        ws = await loadWorkspaceFromDisk(paths, { asOf });
+    } catch (e) {
+        throw new UsageError((e as Error).message);
+    }
+    if (ws.files.length === 0) {
+        throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
+    }
+    const c = colors(colorFor(process.stderr));
+    const shown = ws.model && options.quietWarnings ? [] : ws.diagnostics;
+    for (const d of shown) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
+    if (!ws.model) {
+        throw new UsageError(`The workspace has language errors (${countLine(ws.diagnostics)}); fix them before checking data.`, ExitCode.InvalidInput);
+    }
+    return { ...ws, model: ws.model, rootPath: path.resolve(ws.root) };
+}
