@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../../../language/src/generators/js.js';
 import { generateModelJson } from '../../../language/src/generators/json.js';
+import { generateSql, SQL_FILE_NAME } from '../../../language/src/generators/sql.js';
 import type { NormaModel } from '../../../language/src/model/types.js';
 import { parseAsOf } from '../dates.js';
 import { UsageError } from '../exit-codes.js';
@@ -12,12 +13,13 @@ import { loadOrExplain } from '../load.js';
 /** Each target writes one file into the output folder. */
 export const TARGETS: Record<string, { file: string; generate: (model: NormaModel) => string }> = {
     js: { file: COMPILED_MODULE_NAME, generate: generateJsModule },
+    sql: { file: SQL_FILE_NAME, generate: generateSql },
     json: { file: 'norma-model.json', generate: generateModelJson },
 };
 
 export function register(program: Command): void {
     program.command('compile')
-        .description('Write executable compliance checks (js), or the resolved model (json).')
+        .description('Write executable compliance checks (js, or sql for DuckDB), or the resolved model (json).')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .requiredOption('--out <dir>', 'folder to write into')
         .option('--target <target>', `what to write: ${Object.keys(TARGETS).join(', ')}`, 'js')
