@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../language/src/workspace/workspace.js';
+import { sqlVerdicts } from './sql-harness.js';
+
+const WORKSPACE = `
+metric ServiceLevel "Calls answered within 20 seconds" { family service unit percent better higher period daily }
+metric HandleTime "AHT" { family efficiency unit minutes better lower period daily }
+metric Accuracy "Critical accuracy" { family quality unit percent better higher period monthly }
+program Acme "Acme 'billing'; DROP TABLE measurements; --" {
+    norm ServiceLevel >= 80% { act immediately below 70% }
+    norm HandleTime <= 6min { act after 2 consecutive misses }
+    norm Accuracy >= 98% { sample at least 50 }
+}`;
+
+const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
+
+describe('SQL target in DuckDB', () => {
+    it('gives the verdicts of SPEC §3', async () => {
+        const ws = await loadWorkspace([{ path: 'w.norma', text: WORKSPACE }]);
+        expect(ws.model).not.toBeNull();
+        const sl = [82, 79, 81, 65, 85].map((value, i) => ({ program: 'Acme', metric: 'ServiceLevel', period: day(i + 1), value }));
+        const aht = [400, 410, 300, 420, 430].map((value, i) => ({ program: 'Acme', metric: 'HandleTime', period: day(i + 1), value }));
+        const acc = [{ program: 'Acme', metric: 'Accuracy', period: '2026-01', value: 90, sample: 10 }];
+        const actions = [{ program: 'Acme', metric: 'ServiceLevel', opened: '2026-01-04', owner: 'Team lead', due: '2026-01-20', closed: null }];
+        const rows = await sqlVerdicts(ws.model!, [...sl, ...aht, ...acc], actions, '2026-01-31');
+        const byId = Object.fromEntries(rows.map(r => [r.norm_id, r]));
+        expect(byId['Acme.ServiceLevel']).toEqual({ norm_id: 'Acme.ServiceLevel', verdict: 'overdue', triggers: 1 });
+        expect(byId['Acme.HandleTime']).toEqual({ norm_id: 'Acme.HandleTime', verdict: 'action-required', triggers: 2 });
+        expect(byId['Acme.Accuracy'].verdict).toBe('no-data');
+    });
+});
