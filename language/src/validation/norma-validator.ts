@@ -1,10 +1,33 @@
 /**
  * The validation registry: which check runs on which kind of node. Each check lives in a
- * small module of its own under this folder and names the rule it enforces (SPEC §1).
+ * small module of its own under this folder, named after the rule it enforces (SPEC §1),
+ * with a stable exported code. Unresolved names are worded by linking.ts.
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { NormaAstType } from '../generated/ast.js';
 import type { NormaServices } from '../norma-module.js';
+import {
+    checkExclusionExpiresIsDay, checkExclusionHasApprover, checkExclusionHasPeriods, checkExclusionNotExpired,
+    checkExclusionPeriodsFitMetrics, checkExclusionPeriodsInOrder,
+} from './exclusion.js';
+import { checkMetricHasRequiredProperties } from './metric.js';
+import { checkCategoryNamesAreUnique, checkRequirementNamesAreUnique, checkTopLevelNamesAreUnique } from './names.js';
+import {
+    checkConsecutiveMissesIsWholeNumber, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric,
+    checkCriticalFloorSideMatchesNorm, checkNormDirectionMatchesMetric, checkNormFromIsDay, checkNormOptionsNotRepeated,
+    checkNormStartsAreDistinct, checkNormUnitMatchesMetric, checkRangeLowNotAboveHigh, checkSampleMinimumIsWholeNumber,
+} from './norm.js';
+import {
+    checkAppliedStandardsNotRepeated, checkCertificationIsCurrent, checkCertifiedIsDay, checkProgramCoversNeededNorms,
+    checkUsedProfilesDoNotCollide, checkUsedProfilesNotRepeated,
+} from './program.js';
+import {
+    checkExclusionPropertiesNotRepeated, checkMetricPropertiesNotRepeated, checkProgramPropertiesNotRepeated,
+} from './properties.js';
+import {
+    checkChannelIsKnown, checkCurrencyCode, checkDirectionIsKnown, checkEvidenceKindIsKnown, checkFamilyIsKnown,
+    checkNeedsFamilyIsKnown, checkPeriodGrainIsKnown, checkUnitIsKnown,
+} from './vocabulary.js';
 
 export function registerValidationChecks(services: NormaServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -20,7 +43,45 @@ export class NormaValidator {
     constructor(protected readonly services: NormaServices) {}
 
     checks(): ValidationChecks<NormaAstType> {
-        return {};
+        const services = this.services;
+        return {
+            Workspace: [checkTopLevelNamesAreUnique(services)],
+            Standard: [checkCategoryNamesAreUnique],
+            Category: [checkRequirementNamesAreUnique],
+            Evidence: [checkEvidenceKindIsKnown],
+            NeedsNorm: [checkNeedsFamilyIsKnown],
+            Metric: [checkMetricPropertiesNotRepeated, checkMetricHasRequiredProperties],
+            FamilyProperty: [checkFamilyIsKnown],
+            UnitProperty: [checkUnitIsKnown, checkCurrencyCode],
+            BetterProperty: [checkDirectionIsKnown],
+            PeriodProperty: [checkPeriodGrainIsKnown],
+            Program: [
+                checkProgramPropertiesNotRepeated,
+                checkAppliedStandardsNotRepeated,
+                checkUsedProfilesNotRepeated,
+                checkNormStartsAreDistinct,
+                checkUsedProfilesDoNotCollide,
+                checkProgramCoversNeededNorms,
+            ],
+            ChannelProperty: [checkChannelIsKnown],
+            CertifiedProperty: [checkCertifiedIsDay, checkCertificationIsCurrent(services)],
+            Profile: [checkNormStartsAreDistinct],
+            Norm: [checkNormFromIsDay, checkNormOptionsNotRepeated],
+            Quantity: [checkNormUnitMatchesMetric],
+            Bound: [checkNormDirectionMatchesMetric],
+            Range: [checkRangeLowNotAboveHigh],
+            ConsecutiveMisses: [checkConsecutiveMissesIsWholeNumber],
+            SampleMinimum: [checkSampleMinimumIsWholeNumber],
+            CriticalFloor: [checkCriticalFloorSideMatchesNorm, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric],
+            Exclusion: [
+                checkExclusionPropertiesNotRepeated,
+                checkExclusionHasPeriods,
+                checkExclusionHasApprover,
+                checkExclusionPeriodsFitMetrics,
+            ],
+            ExcludedPeriods: [checkExclusionPeriodsInOrder],
+            Expires: [checkExclusionExpiresIsDay, checkExclusionNotExpired(services)],
+        };
     }
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Unresolved names (metrics in norms, needs and exclusions; standards after `applies`;
+ * profiles after `uses`; programs in exclusions): the linker words the error for analysts
+ * with a did-you-mean from the names in scope, and the document validator gives that error
+ * a stable code and the suggestion as data for quick fixes. Must not change what resolves.
+ */
+import {
+    DefaultDocumentValidator, DefaultLinker, DocumentValidator, type AstNodeDescription, type LangiumCoreServices,
+    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationOptions,
+} from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { closest } from '../engine/suggest.js';
+
+/** `norm ServiceLevl >= 80%`: a name that no declaration in the workspace answers. */
+export const CODE_UNKNOWN_NAME = 'unknown-name';
+
+/** What a quick fix needs to replace an unknown name. */
+export interface UnknownNameData {
+    code: typeof DocumentValidator.LinkingError;
+    containerType: string;
+    property: string;
+    refText: string;
+    /** The closest known name of the right kind, when one is plausibly meant. */
+    suggestion?: string;
+}
+
+interface NormaLinkingError extends LinkingError {
+    suggestion?: string;
+}
+
+/** How the kinds of named things read in messages. */
+const KIND_LABELS: Record<string, string> = {
+    Metric: 'metric', Standard: 'standard', Profile: 'profile', Program: 'program',
+};
+
+export class NormaLinker extends DefaultLinker {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const type = this.reflection.getReferenceType(refInfo);
+        const name = refInfo.reference.$refText;
+        let suggestion: string | undefined;
+        try {
+            const names = this.scopeProvider.getScope(refInfo).getAllElements().map(d => d.name).filter(n => n !== name);
+            suggestion = closest(name, names);
+        } catch {
+            suggestion = undefined;
+        }
+        const kind = KIND_LABELS[type] ?? type.toLowerCase();
+        const error: NormaLinkingError = {
+            info: refInfo,
+            message: `Unknown ${kind} '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+            targetDescription,
+            suggestion,
+        };
+        return error;
+    }
+}
+
+export class NormaDocumentValidator extends DefaultDocumentValidator {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error as NormaLinkingError | undefined;
+            if (!error) continue;
+            const data: UnknownNameData = {
+                code: DocumentValidator.LinkingError,
+                containerType: error.info.container.$type,
+                property: error.info.property,
+                refText: error.info.reference.$refText,
+                ...(error.suggestion ? { suggestion: error.suggestion } : {}),
+            };
+            diagnostics.push(this.toDiagnostic('error', error.message, {
+                node: error.info.container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code: CODE_UNKNOWN_NAME,
+                data,
+            }));
+        }
+    }
+}
