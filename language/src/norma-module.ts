@@ -9,6 +9,7 @@ import {
 } from 'langium';
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
+import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -19,8 +20,14 @@ export type NormaAddedServices = {
 export type NormaServices = LangiumCoreServices & NormaAddedServices;
 
 export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & NormaAddedServices> = {
+    references: {
+        // Unknown names read "Unknown metric 'ServiceLevl'. Did you mean 'ServiceLevel'?"
+        Linker: (services) => new NormaLinker(services),
+    },
     validation: {
         NormaValidator: (services) => new NormaValidator(services),
+        // Linking errors carry the code 'unknown-name' and the suggestion as data.
+        DocumentValidator: (services) => new NormaDocumentValidator(services),
     },
 };
 
