@@ -10,6 +10,11 @@ import {
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices,
+} from 'langium/lsp';
+import { NormaLspModule, NormaSharedLspModule, type NormaLspAddedServices } from './lsp/norma-lsp-module.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -38,6 +43,27 @@ export function createNormaServices(context: DefaultSharedCoreModuleContext): {
 } {
     const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule);
     const Norma = inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
+    shared.ServiceRegistry.register(Norma);
+    registerValidationChecks(Norma);
+    return { shared, Norma };
+}
+
+export type NormaLspServices = LangiumServices & NormaAddedServices & NormaLspAddedServices;
+
+/**
+ * Services for the language server (and the editor-feature tests): the core services plus
+ * completion, hover, formatting, code actions, lenses... Pass `connection` in the context to
+ * serve a client; without one (tests) the services work on documents directly.
+ */
+export function createNormaLspServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Norma: NormaLspServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), NormaGeneratedSharedModule, NormaSharedLspModule);
+    const Norma = inject(
+        createDefaultModule({ shared }), NormaGeneratedModule, NormaModule as Module<NormaLspServices, Partial<NormaLspServices>>,
+        NormaLspModule as Module<NormaLspServices, Partial<NormaLspServices>>,
+    );
     shared.ServiceRegistry.register(Norma);
     registerValidationChecks(Norma);
     return { shared, Norma };

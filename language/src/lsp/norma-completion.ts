@@ -1,0 +1,93 @@
+/**
+ * Completion that knows where it is: the enumerated words (families, units, periods, channels,
+ * directions, evidence kinds) after their keyword, metric names with their unit and direction,
+ * standards after `applies`, profiles after `uses`, and snippets for a new metric, program and
+ * norm. The enumerated words are plain identifiers in the grammar, so they are offered here.
+ */
+import { GrammarAST, AstUtils, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { isMetric } from '../generated/ast.js';
+import { CHANNELS, DIRECTIONS, EVIDENCE_KINDS, FAMILIES, GRAINS, UNIT_KINDS } from '../model/units.js';
+import { unitLabel } from '../model/units.js';
+import { metricModelOf } from './norma-node-models.js';
+
+/** Which words an identifier takes, by the rule and property that holds it. */
+const VOCABULARIES: Record<string, { words: readonly string[]; detail: string }> = {
+    'FamilyProperty.value': { words: FAMILIES, detail: 'metric family' },
+    'NeedsNorm.family': { words: FAMILIES, detail: 'metric family' },
+    'UnitProperty.value': { words: UNIT_KINDS, detail: 'unit' },
+    'BetterProperty.value': { words: DIRECTIONS, detail: 'better direction' },
+    'PeriodProperty.value': { words: GRAINS, detail: 'period' },
+    'ChannelProperty.value': { words: CHANNELS, detail: 'channel' },
+    'Evidence.kind': { words: EVIDENCE_KINDS, detail: 'evidence kind' },
+};
+
+/** Snippets offered where their keyword may start a declaration (keyed by keyword and rule). */
+const SNIPPETS: Record<string, { label: string; detail: string; body: string }> = {
+    'metric@Metric': {
+        label: 'metric (new metric)',
+        detail: 'A new metric with family, unit, direction and period',
+        body: 'metric ${1:Name} "${2:Title}" {\n\tfamily ${3|' + FAMILIES.join(',') + '|}\n\tunit ${4|' + UNIT_KINDS.join(',') + '|}\n\tbetter ${5|higher,lower|}\n\tperiod ${6|' + GRAINS.join(',') + '|}\n\tdescription "${7}"\n}',
+    },
+    'program@Program': {
+        label: 'program (new program)',
+        detail: 'A new program with client, channel, standard and a norm',
+        body: 'program ${1:Name} "${2:Title}" {\n\tclient "${3:Client}"\n\tprovider "${4:Provider}"\n\tchannel ${5|' + CHANNELS.join(',') + '|}\n\tapplies ${6:Standard}\n\n\tnorm ${7:Metric} ${8|>=,<=|} ${9:80%}\n}',
+    },
+    'norm@Norm': {
+        label: 'norm (new norm with options)',
+        detail: 'A norm with its trigger rules',
+        body: 'norm ${1:Metric} ${2|>=,<=|} ${3:80%} {\n\tact after ${4:3} consecutive misses\n\tact immediately ${5|below,above|} ${6:70%}\n}',
+    },
+};
+
+export class NormaCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (assignment && !GrammarAST.isCrossReference(assignment.terminal)) {
+            const rule = AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule);
+            const vocabulary = rule ? VOCABULARIES[`${rule.name}.${assignment.feature}`] : undefined;
+            if (vocabulary) {
+                vocabulary.words.forEach((word, i) => acceptor(context, {
+                    label: word,
+                    kind: CompletionItemKind.EnumMember,
+                    detail: vocabulary.detail,
+                    sortText: String(i).padStart(3, '0'),
+                }));
+                return;
+            }
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        const snippet = rule ? SNIPPETS[`${keyword.value}@${rule.name}`] : undefined;
+        if (snippet) {
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                filterText: keyword.value,
+                sortText: '2',
+            });
+        }
+        return super.completionForKeyword(context, keyword, acceptor);
+    }
+
+    /** Metric names show their unit and better-direction; other names their kind. */
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        if (isMetric(node)) {
+            const m = metricModelOf(node);
+            return { ...item, detail: `${unitLabel(m.unit)}, ${m.better} is better`, documentation: m.title };
+        }
+        return { ...item, detail: description.type.toLowerCase() };
+    }
+}

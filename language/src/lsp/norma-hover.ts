@@ -1,0 +1,69 @@
+/**
+ * Hover: a metric's card (title, unit, direction, period, description), a requirement's text,
+ * a standard, program or profile's title, and a norm explained in plain words. Names hovered
+ * at a reference show what they point to.
+ */
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isCategory, isMetric, isNorm, isProfile, isProgram, isRequirement, isStandard, type Metric, type Norm,
+} from '../generated/ast.js';
+import { explainNorm, humanName } from '../model/explain.js';
+import { unitLabel } from '../model/units.js';
+import { metricModelOf, metricOfNorm, normModelOf } from './norma-node-models.js';
+
+export class NormaHoverProvider extends AstNodeHoverProvider {
+    constructor(services: LangiumServices) {
+        super(services);
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        // A reference or a declared name: the default behaviour (it calls getAstNodeHoverContent on the target).
+        const byName = leaf ? await super.getHoverContent(document, params) : undefined;
+        if (byName) return byName;
+        const at = CstUtils.findLeafNodeAtOffset(root, offset);
+        const norm = at ? AstUtils.getContainerOfType(at.astNode, isNorm) : undefined;
+        if (norm) {
+            const text = this.normHover(norm);
+            if (text) return { contents: { kind: 'markdown', value: text } };
+        }
+        return undefined;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (isMetric(node)) return metricHover(node);
+        if (isRequirement(node)) {
+            const category = node.$container;
+            const standard = isCategory(category) ? category.$container : undefined;
+            const id = isStandard(standard) ? `${standard.name}.${category.name}.${node.name}` : node.name;
+            return `**requirement ${id}**\n\n${node.title ?? ''}`.trimEnd();
+        }
+        if (isStandard(node) || isCategory(node) || isProgram(node) || isProfile(node)) {
+            const kind = node.$type.toLowerCase();
+            return `**${kind} ${node.name}**${node.title ? `\n\n${node.title}` : ''}`;
+        }
+        return undefined;
+    }
+
+    /** The norm in plain words; undefined while its metric or threshold does not resolve. */
+    protected normHover(norm: Norm): string | undefined {
+        const metricNode = metricOfNorm(norm);
+        if (!metricNode) return undefined;
+        const metric = metricModelOf(metricNode);
+        const model = normModelOf(norm, metric);
+        return model ? `${explainNorm(model, metric)}.` : undefined;
+    }
+}
+
+/** The metric card: `**Title** (Id)`, then unit, direction and period, then the description. */
+export function metricHover(m: Metric): string {
+    const model = metricModelOf(m);
+    const facts = `${unitLabel(model.unit)} · ${model.better} is better · ${model.period} · ${model.family}`;
+    const title = model.title !== model.id ? `**${model.title}** (\`${model.id}\`)` : `**${humanName(model.id)}** (\`${model.id}\`)`;
+    return [title, facts, model.description].filter(Boolean).join('\n\n');
+}

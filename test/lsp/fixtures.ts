@@ -1,0 +1,67 @@
+// Shared inputs and services for the language-server tests: one LSP service set per test file.
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { clearDocuments } from 'langium/test';
+import { createNormaLspServices } from '../../language/src/norma-module.js';
+
+export function lspServices() {
+    return createNormaLspServices(EmptyFileSystem);
+}
+
+export type Services = ReturnType<typeof lspServices>;
+
+export const METRICS = `metric ServiceLevel "Calls answered within 20 seconds" {
+    family service
+    unit percent
+    better higher
+    period daily
+    description "Share of offered calls answered within 20 s."
+}
+
+metric AverageHandleTime "Talk plus after-call work" {
+    family efficiency
+    unit seconds
+    better lower
+    period daily
+}
+
+metric CriticalErrorAccuracy "Transactions without a critical error" {
+    family quality
+    unit percent
+    better higher
+    period monthly
+}
+`;
+
+export const STANDARD = `standard COPC_CX "COPC CX Standard" {
+    version "7.0"
+    category Performance "Performance" {
+        requirement PF1 "Every program has a service norm" {
+            needs norm for family service
+        }
+        requirement PF2 "Every program tracks critical-error accuracy" {
+            needs norm for family quality
+        }
+    }
+}
+`;
+
+/** Adds documents to the workspace (not built). */
+export function addDocuments(services: Services, files: Record<string, string>): LangiumDocument[] {
+    const { shared } = services;
+    return Object.entries(files).map(([name, text]) => {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        return doc;
+    });
+}
+
+/** Adds and builds (links, validates) documents; returns them in the given order. */
+export async function buildDocuments(services: Services, files: Record<string, string>): Promise<LangiumDocument[]> {
+    const docs = addDocuments(services, files);
+    await services.shared.workspace.DocumentBuilder.build(docs, { validation: true });
+    return docs;
+}
+
+export async function clearAll(services: Services): Promise<void> {
+    await clearDocuments(services.shared);
+}
