@@ -36,6 +36,8 @@ describe('validation fixtures', () => {
         for (const d of ws.diagnostics) if (d.code) producedCodes.add(d.code);
         const expected = testCase.expected.flatMap(e => e.kind === 'issue' ? [show(e.file, e.range, e.severity, e.message)] : []);
         expect(ws.diagnostics.map(showActual).sort()).toEqual(expected.sort());
+        // A workspace without errors yields the semantic model.
+        expect(ws.model === null).toBe(ws.diagnostics.some(d => d.severity === 'error'));
         for (const e of testCase.expected) {
             if (e.kind !== 'no_issue') continue;
             const hits = ws.diagnostics.filter(d => d.file === e.file && overlaps(e.range, d));

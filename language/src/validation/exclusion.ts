@@ -84,6 +84,7 @@ export function checkExclusionPeriodsFitMetrics(exclusion: Exclusion, accept: Va
         const fit = grain ? GRAIN_PERIODS[grain] : undefined;
         if (!grain || !fit) continue;
         for (const { property, text } of ends) {
+            if (periodProblem(text)) continue; // not a period of the calendar: reported by checkExclusionPeriodsInOrder
             const kind = periodKind(text);
             if (!fit.kinds.includes(kind)) {
                 accept('error', `${metric.name} is measured ${GRAIN_WORDS[grain]}, so it is excused by ${fit.example}; ${text} is ${describeKind(kind)}.`,

@@ -3,7 +3,7 @@
  * so that norms can be unit-checked and measurements read. The words themselves are checked
  * in vocabulary.ts.
  */
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Metric } from '../generated/ast.js';
 import { metricBetter, metricFamily, metricPeriod, metricUnit } from '../model/ast-access.js';
 import { DIRECTIONS, FAMILIES, GRAINS, UNIT_KINDS } from '../model/units.js';
@@ -19,9 +19,18 @@ const REQUIRED: { keyword: string; present: (m: Metric) => unknown; choices: rea
 ];
 
 export function checkMetricHasRequiredProperties(metric: Metric, accept: ValidationAcceptor): void {
+    if (isBeingTyped(metric)) return;
     for (const { keyword, present, choices } of REQUIRED) {
         if (present(metric)) continue;
         accept('error', `The metric '${metric.name}' needs a '${keyword}' line: ${keyword} ${choices.join(' | ')}.`,
             { node: metric, property: 'name', code: CODE_METRIC_MISSING_PROPERTY, data: { keyword } });
     }
+}
+
+/** A metric cut short by a syntax error (no closing brace, or a parse error inside): its missing lines are not news. */
+function isBeingTyped(metric: Metric): boolean {
+    const cst = metric.$cstNode;
+    if (!cst || !cst.text.trimEnd().endsWith('}')) return true;
+    const errors = AstUtils.getDocument(metric).parseResult.parserErrors;
+    return errors.some(e => e.token.startOffset >= cst.offset && e.token.startOffset < cst.end);
 }
