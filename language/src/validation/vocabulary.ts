@@ -42,7 +42,7 @@ export function checkUnitIsKnown(p: UnitProperty, accept: ValidationAcceptor): v
 }
 
 export function checkDirectionIsKnown(p: BetterProperty, accept: ValidationAcceptor): void {
-    checkWord(p, 'value', p.value, "direction (after 'better')", DIRECTIONS, accept);
+    checkWord(p, 'value', p.value, 'direction', DIRECTIONS, accept);
 }
 
 export function checkPeriodGrainIsKnown(p: PeriodProperty, accept: ValidationAcceptor): void {
