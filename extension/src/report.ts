@@ -1,0 +1,109 @@
+/**
+ * The check report as a self-contained HTML page for a webview: one table per program with
+ * each norm's verdict and reason, then the requirements and the norms not yet in force.
+ * Pure text in, text out: every value from the result is HTML-escaped, the page runs no
+ * script, and its Content-Security-Policy allows only the nonce'd inline style.
+ */
+import type { CheckResult, NormResult, Verdict } from '../../language/src/engine/types.js';
+
+const VERDICT_LABEL: Record<Verdict, string> = {
+    'met': 'met',
+    'at-risk': 'at risk',
+    'action-planned': 'action planned',
+    'action-required': 'action required',
+    'overdue': 'overdue',
+    'no-data': 'no data',
+};
+
+export function escapeHtml(text: unknown): string {
+    return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function normText(r: NormResult): string {
+    const n = r.norm;
+    const target = n.op === 'between' && n.high !== undefined ? `between ${n.target} and ${n.high}` : `${n.op} ${n.target}`;
+    return `${target} ${n.unit}`.trim();
+}
+
+function byProgram(results: NormResult[]): Map<string, NormResult[]> {
+    const groups = new Map<string, NormResult[]>();
+    for (const r of results) groups.set(r.program, [...(groups.get(r.program) ?? []), r]);
+    return groups;
+}
+
+export function summaryLine(result: CheckResult): string {
+    const s = result.summary;
+    const parts = [
+        `${s.norms} norm${s.norms === 1 ? '' : 's'}`,
+        `${s.met} met`,
+        s.atRisk && `${s.atRisk} at risk`,
+        s.actionPlanned && `${s.actionPlanned} action planned`,
+        s.actionRequired && `${s.actionRequired} action required`,
+        s.overdue && `${s.overdue} overdue`,
+        s.noData && `${s.noData} no data`,
+        s.requirementsUnsatisfied && `${s.requirementsUnsatisfied} requirement${s.requirementsUnsatisfied === 1 ? '' : 's'} unsatisfied`,
+    ].filter(Boolean);
+    return `${s.passed ? 'Gate passes' : 'Gate fails'}: ${parts.join(', ')} (as of ${result.asOf}).`;
+}
+
+/** The items that fail the gate: norms needing action, overdue or without data, unsatisfied requirements. */
+export function breachCount(result: CheckResult): number {
+    const s = result.summary;
+    return s.actionRequired + s.overdue + s.noData + s.requirementsUnsatisfied;
+}
+
+export function renderReport(result: CheckResult, options: { cspSource: string; nonce: string; title: string }): string {
+    const e = escapeHtml;
+    const sections: string[] = [];
+    for (const [program, rows] of byProgram(result.results)) {
+        sections.push(`<h2>Program ${e(program)}</h2>
+<table>
+<thead><tr><th>Metric</th><th>Norm</th><th>Verdict</th><th>Reason</th><th>Source</th></tr></thead>
+<tbody>
+${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}</td><td>${e(normText(r))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td>${e(r.reason)}</td><td class="src">${e(r.norm.source)}</td></tr>`).join('\n')}
+</tbody>
+</table>`);
+    }
+    if (result.requirements.length) {
+        sections.push(`<h2>Requirements</h2>
+<table>
+<thead><tr><th>Requirement</th><th>Program</th><th>Satisfied</th><th>Reason</th></tr></thead>
+<tbody>
+${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-required'}"><td>${e(q.id)}</td><td>${e(q.program)}</td><td><span class="verdict">${q.satisfied ? 'yes' : 'no'}</span></td><td>${e(q.reason)}</td></tr>`).join('\n')}
+</tbody>
+</table>`);
+    }
+    if (result.upcoming.length) {
+        sections.push(`<h2>Not yet in force</h2>
+<ul>${result.upcoming.map(u => `<li>${e(u.program)} · ${e(u.metric)} from ${e(u.from)} <span class="src">${e(u.source)}</span></li>`).join('')}</ul>`);
+    }
+    if (!result.results.length) sections.push('<p>No norm is in force for these programs.</p>');
+    const csp = `default-src 'none'; img-src ${options.cspSource}; style-src 'nonce-${options.nonce}'; script-src 'none'; form-action 'none'; frame-src 'none'`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(options.title)}</title>
+<style nonce="${e(options.nonce)}">
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1rem 2rem; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
+th { font-weight: 600; }
+.summary { font-size: 1.1em; font-weight: 600; }
+.src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.9em; white-space: nowrap; }
+.verdict { padding: 1px 6px; border-radius: 3px; white-space: nowrap; }
+.v-met .verdict { background: #2e7d3233; }
+.v-at-risk .verdict, .v-action-planned .verdict { background: #f9a82544; }
+.v-action-required .verdict, .v-overdue .verdict, .v-no-data .verdict { background: #c6282844; }
+</style>
+</head>
+<body>
+<h1>${e(options.title)}</h1>
+<p class="summary ${result.summary.passed ? 'v-met' : 'v-action-required'}">${e(summaryLine(result))}</p>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}

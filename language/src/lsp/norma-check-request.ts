@@ -1,0 +1,115 @@
+/**
+ * The editor's `norma/check` and `norma/compile` requests: the VS Code commands
+ * "Check Workspace Against Data..." and "Compile Checks" run here, in the language server,
+ * through the same steps as `norma check` and `norma compile` (workspace loader, data readers,
+ * compiled checks, JS generator), so the editor and the CLI cannot disagree.
+ * Must not evaluate rules itself, and must not write to stdout (the server may talk over stdio).
+ * Registered by one line in the server entry: `registerNormaRequests(shared)`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { loadCompiledChecks, dataIssuesOf } from '../../../cli/src/compiled-checks.js';
+import { readActions, readMeasurements, formatDataErrors, type DataError } from '../../../cli/src/data/index.js';
+import type { CheckResult, DataIssue } from '../engine/types.js';
+import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
+import { generateModelJson } from '../generators/json.js';
+import type { NormaModel } from '../model/types.js';
+import { loadWorkspaceFromDisk, type Diagnostic } from '../workspace/workspace.js';
+
+export const CHECK_REQUEST = 'norma/check';
+export const COMPILE_REQUEST = 'norma/compile';
+
+export interface CheckParams {
+    /** The workspace folder (a file-system path): its `.norma` files are checked, relative paths start here. */
+    folder: string;
+    /** Measurement sources: files or folders, absolute or relative to `folder`. */
+    data: string[];
+    actions: string[];
+    /** YYYY-MM-DD; today when absent. */
+    asOf?: string;
+}
+
+export interface CompileParams {
+    folder: string;
+    /** Output folder, absolute or relative to `folder`. */
+    out: string;
+    target: 'js' | 'json';
+}
+
+/** Why no verdict or no file could be given, in the words the CLI would print. */
+export type Failure =
+    | { kind: 'language-errors'; root: string; diagnostics: Diagnostic[] }
+    | { kind: 'data-errors'; message: string }
+    | { kind: 'error'; message: string };
+
+export type CheckResponse = { kind: 'result'; root: string; result: CheckResult } | Failure;
+export type CompileResponse = { kind: 'written'; file: string; norms: number; programs: number } | Failure;
+
+export function registerNormaRequests(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    connection.onRequest(CHECK_REQUEST, (params: CheckParams) => answer(() => runCheck(params)));
+    connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => answer(() => runCompile(params)));
+}
+
+async function answer<T>(work: () => Promise<T>): Promise<T | Failure> {
+    try {
+        return await work();
+    } catch (error) {
+        return { kind: 'error', message: (error as Error).message ?? String(error) };
+    }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function loadModel(folder: string, asOf: string): Promise<{ root: string; model: NormaModel } | Failure> {
+    const ws = await loadWorkspaceFromDisk([folder], { asOf });
+    const root = path.resolve(ws.root);
+    if (ws.files.length === 0) return { kind: 'error', message: `No .norma file found in ${folder}.` };
+    if (!ws.model) return { kind: 'language-errors', root, diagnostics: ws.diagnostics.filter(d => d.severity === 'error') };
+    return { root, model: ws.model };
+}
+
+export async function runCheck(params: CheckParams): Promise<CheckResponse> {
+    const asOf = params.asOf || today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return { kind: 'error', message: `norma.asOf '${asOf}' is not a day like 2026-10-31.` };
+    if (params.data.length === 0) return { kind: 'error', message: 'No data to check: set norma.data or pick a file or folder.' };
+    const loaded = await loadModel(params.folder, asOf);
+    if ('kind' in loaded) return loaded;
+    const resolve = (p: string) => path.resolve(params.folder, p);
+    const [measurements, actions] = await Promise.all([
+        readMeasurements(params.data.map(resolve)),
+        params.actions.length ? readActions(params.actions.map(resolve)) : Promise.resolve(undefined),
+    ]);
+    const readErrors: DataError[] = [...measurements.errors, ...(actions?.errors ?? [])];
+    if (readErrors.length) return dataErrors(readErrors);
+    const checks = await loadCompiledChecks(loaded.model);
+    try {
+        return { kind: 'result', root: loaded.root, result: checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [] }) };
+    } catch (error) {
+        const issues = dataIssuesOf(error);
+        if (!issues) throw error;
+        return dataErrors(issues.map((issue: DataIssue) =>
+            issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue)), (error as Error).message);
+    }
+}
+
+function dataErrors(errors: DataError[], headline?: string): Failure {
+    const n = errors.length;
+    const head = headline && n === 0 ? headline : `The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:`;
+    return { kind: 'data-errors', message: `${head}\n${formatDataErrors(errors)}` };
+}
+
+export async function runCompile(params: CompileParams): Promise<CompileResponse> {
+    const loaded = await loadModel(params.folder, today());
+    if ('kind' in loaded) return loaded;
+    const out = path.resolve(params.folder, params.out);
+    const [name, text] = params.target === 'json'
+        ? ['norma-model.json', generateModelJson(loaded.model)]
+        : [COMPILED_MODULE_NAME, generateJsModule(loaded.model)];
+    fs.mkdirSync(out, { recursive: true });
+    const file = path.join(out, name);
+    fs.writeFileSync(file, text);
+    return { kind: 'written', file, norms: loaded.model.norms.length, programs: loaded.model.programs.length };
+}
