@@ -39,6 +39,10 @@ export interface DataIssue {
     /** The field at fault (`program`, `metric`, `period`, `value`, `sample`, ...). */
     field: string;
     message: string;
+    /** For a repeated program+metric+period: the index of the first row with it. */
+    duplicateOf?: number;
+    /** For a row covered by an expired exclusion: the exclusion's id. */
+    exclusion?: string;
 }
 
 export type Verdict = 'no-data' | 'action-required' | 'overdue' | 'action-planned' | 'at-risk' | 'met';
@@ -80,7 +84,10 @@ export interface NormRef {
     op: string;
     target: number;
     high?: number;
+    /** The metric's unit kind: percent, ratio, seconds, minutes, hours, count, score, currency. */
     unit: string;
+    /** ISO 4217 code when unit is 'currency'. */
+    currency?: string;
     from: string | null;
     until: string | null;
     consecutive: number;

@@ -1,0 +1,167 @@
+/**
+ * SPEC §3: every norm judged over its window. For each norm, the points of its program and
+ * metric whose period's first day is on or after `from` (when given), before `until` (when
+ * given) and not after `asOf`, in period order; their statuses, the triggers they fire, the
+ * actions that answer them, the verdict and its reason. Norms whose `from` is after `asOf` are
+ * not in force yet: they are listed in `upcoming`, not judged and not counted.
+ *
+ * `evaluate` trusts its rows (run `checkMeasurements`/`checkActions` first, as `check` does):
+ * rows whose period does not parse are skipped here.
+ */
+import type { MetricModel, NormModel, NormaModel } from '../model/types.js';
+import type {
+    CheckOptions, CheckResult, DataIssue, Measurement, NormRef, NormResult, PointResult, TriggerResult,
+} from './types.js';
+import { answerFor, indexActions } from './answers.js';
+import { NormaDataError } from './errors.js';
+import { coveringExclusion, exclusionsFor, prepareExclusions } from './exclusions.js';
+import { dayNumberOf, type Period } from './periods.js';
+import { crossesFloor, isUnsampled, meets } from './points.js';
+import { reasonFor } from './reasons.js';
+import { checkRequirements } from './requirements.js';
+import { indexMeasurements, seriesOf, type MeasurementIndex } from './series.js';
+import { summarise } from './summary.js';
+import { findTriggers } from './triggers.js';
+import { countPoints, verdictOf } from './verdict.js';
+
+export function evaluate(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
+    const asOf = options.asOf;
+    const asOfDay = dayNumberOf(asOf);
+    if (asOfDay === undefined) throw new RangeError(`asOf must be a day like 2026-02-01, not '${asOf}'.`);
+    const metrics = new Map(model.metrics.map(m => [m.id, m]));
+    const data = indexMeasurements(measurements);
+    const actions = indexActions(options.actions, asOfDay);
+    const exclusions = prepareExclusions(model.exclusions, asOfDay);
+    const expiredUses = new Map<string, { first: number; count: number; expiredOn: string }>();
+
+    const results: NormResult[] = [];
+    const upcoming: CheckResult['upcoming'] = [];
+    for (const norm of model.norms) {
+        const fromDay = dayNumberOf(norm.from);
+        if (fromDay !== undefined && fromDay > asOfDay) {
+            upcoming.push({ program: norm.program, metric: norm.metric, id: norm.id, from: norm.from!, source: sourceText(norm) });
+            continue;
+        }
+        const untilDay = dayNumberOf(norm.until);
+        const metric = metrics.get(norm.metric);
+        const covering = exclusionsFor(exclusions, norm.program, norm.metric);
+        const rows = seriesOf(data, norm.program, norm.metric);
+        const points: PointResult[] = [];
+        const pointPeriods: Period[] = [];
+        for (let k = 0; k < rows.length; k++) {
+            const i = rows[k];
+            const period = data.periods[i]!;
+            if (fromDay !== undefined && period.dayNumber < fromDay) continue;
+            if ((untilDay !== undefined && period.dayNumber >= untilDay) || period.dayNumber > asOfDay) break;
+            const row = measurements[i];
+            const exclusion = covering.length ? coveringExclusion(covering, period.start) : undefined;
+            if (exclusion?.expiredOn) noteExpired(expiredUses, exclusion.id, exclusion.expiredOn, i);
+            points.push(pointOf(norm, row, exclusion?.id));
+            pointPeriods.push(period);
+        }
+        results.push(judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay));
+    }
+    if (expiredUses.size) throw expiredError(expiredUses, data, asOf);
+
+    const requirements = checkRequirements(model, metrics);
+    const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);
+    return { schema: 1, asOf, summary, results, requirements, upcoming };
+}
+
+function pointOf(norm: NormModel, row: Measurement, exclusion: string | undefined): PointResult {
+    const value = row.value;
+    const sample = row.sample;
+    const hasSample = sample !== undefined && sample !== null;
+    let point: PointResult;
+    if (exclusion !== undefined) {
+        point = hasSample
+            ? { period: row.period, value, sample, status: 'excluded', exclusion }
+            : { period: row.period, value, status: 'excluded', exclusion };
+    } else {
+        const status = isUnsampled(norm, sample) ? 'unsampled' : meets(norm, value) ? 'met' : 'missed';
+        point = hasSample ? { period: row.period, value, sample, status } : { period: row.period, value, status };
+        if (status === 'missed' && crossesFloor(norm, value)) point.critical = true;
+    }
+    return point;
+}
+
+function judge(
+    norm: NormModel, metric: MetricModel | undefined, points: PointResult[], periods: Period[],
+    actions: ReturnType<typeof indexActions>, asOf: string, asOfDay: number,
+): NormResult {
+    const triggers: TriggerResult[] = findTriggers(points, norm.consecutive).map(t => {
+        const last = t.points[t.points.length - 1];
+        const answer = answerFor(actions, norm.program, norm.metric, periods[last].dayNumber, asOfDay);
+        return {
+            rule: t.rule,
+            periods: t.points.map(j => points[j].period),
+            values: t.points.map(j => points[j].value),
+            answeredBy: answer.answeredBy,
+            overdue: answer.overdue,
+        };
+    });
+    const counts = countPoints(points);
+    const verdict = verdictOf(counts, triggers);
+    const unit = metric?.unit;
+    return {
+        program: norm.program,
+        metric: norm.metric,
+        norm: normRef(norm, metric),
+        verdict,
+        reason: reasonFor({ norm, unit, verdict, points, counts, triggers, asOf }),
+        triggers,
+        points,
+    };
+}
+
+function normRef(norm: NormModel, metric: MetricModel | undefined): NormRef {
+    const ref: NormRef = {
+        id: norm.id,
+        op: norm.op,
+        target: norm.target,
+        unit: metric?.unit.kind ?? 'count',
+        from: norm.from,
+        until: norm.until,
+        consecutive: norm.consecutive,
+        critical: norm.critical ? { side: norm.critical.side, threshold: norm.critical.threshold } : null,
+        sampleMinimum: norm.sampleMinimum,
+        profile: norm.profile,
+        source: sourceText(norm),
+    };
+    if (norm.high !== undefined) ref.high = norm.high;
+    if (metric?.unit.currency) ref.currency = metric.unit.currency;
+    return ref;
+}
+
+function sourceText(norm: NormModel): string {
+    return `${norm.source.file}:${norm.source.line}`;
+}
+
+function noteExpired(uses: Map<string, { first: number; count: number; expiredOn: string }>, id: string, expiredOn: string, row: number): void {
+    const use = uses.get(id);
+    if (use) {
+        use.count++;
+        if (row < use.first) use.first = row;
+    } else {
+        uses.set(id, { first: row, count: 1, expiredOn });
+    }
+}
+
+/** An exclusion applied after it expired: one issue per exclusion, at the first row it would excuse. */
+function expiredError(uses: Map<string, { first: number; count: number; expiredOn: string }>, data: MeasurementIndex, asOf: string): NormaDataError {
+    const issues: DataIssue[] = [];
+    for (const [id, use] of uses) {
+        const row = data.rows[use.first];
+        issues.push({
+            kind: 'measurement',
+            index: use.first,
+            field: 'period',
+            exclusion: id,
+            message: `Exclusion ${id} expired on ${use.expiredOn} but would excuse this point (${row.program} ${row.metric} `
+                + `${row.period}${use.count > 1 ? ` and ${use.count - 1} more` : ''}) as of ${asOf}: renew its expiry or remove it.`,
+        });
+    }
+    const names = [...uses.keys()].join(', ');
+    return new NormaDataError(issues, `Expired exclusion${uses.size === 1 ? '' : 's'} ${names} would excuse points as of ${asOf}; `
+        + `no verdict is given until ${uses.size === 1 ? 'it is' : 'they are'} renewed or removed.`);
+}

@@ -1,0 +1,55 @@
+/**
+ * Approved exclusions: periods excused for some programs and metrics (an outage, a storm).
+ * An exclusion covers a point when it names the program and the metric (an empty list names
+ * them all) and the point's period starts within [start, end], where `start` and `end` span
+ * their whole period (`end 2026-01-13` covers that whole day; `end 2026-W03` that whole week).
+ * Applying an exclusion after its `expires` day is an error, not a silent skip: `evaluate`
+ * reports it as a NormaDataError naming the exclusion.
+ */
+import type { ExclusionModel } from '../model/types.js';
+import { dayNumberOf, parsePeriod } from './periods.js';
+
+export interface PreparedExclusion {
+    id: string;
+    programs: Set<string> | null;
+    metrics: Set<string> | null;
+    /** Covered period starts: start <= s < end (minutes). */
+    start: number;
+    end: number;
+    /** The `expires` day when it lies before the as-of day, else null. */
+    expiredOn: string | null;
+}
+
+export function prepareExclusions(exclusions: readonly ExclusionModel[], asOfDay: number): PreparedExclusion[] {
+    const prepared: PreparedExclusion[] = [];
+    for (const e of exclusions ?? []) {
+        const start = parsePeriod(e.start);
+        const end = parsePeriod(e.end || e.start);
+        // The language validator rejects periods that do not parse; such an exclusion covers nothing.
+        if (!start.ok || !end.ok) continue;
+        const expires = dayNumberOf(e.expires);
+        prepared.push({
+            id: e.id,
+            programs: e.programs.length ? new Set(e.programs) : null,
+            metrics: e.metrics.length ? new Set(e.metrics) : null,
+            start: start.start,
+            end: end.end,
+            expiredOn: expires !== undefined && expires < asOfDay ? e.expires : null,
+        });
+    }
+    return prepared;
+}
+
+/** The exclusions that name a program and metric. */
+export function exclusionsFor(all: readonly PreparedExclusion[], program: string, metric: string): PreparedExclusion[] {
+    return all.filter(e => (!e.programs || e.programs.has(program)) && (!e.metrics || e.metrics.has(metric)));
+}
+
+/** The first exclusion covering a period start, or undefined. */
+export function coveringExclusion(list: readonly PreparedExclusion[], start: number): PreparedExclusion | undefined {
+    for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        if (start >= e.start && start < e.end) return e;
+    }
+    return undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * The Norma engine (SPEC §3): pure functions from a resolved model and data rows to verdicts.
+ * Bundled by esbuild into the standalone compiled checks; imports nothing outside `engine/`.
+ */
+import type { NormaModel } from '../model/types.js';
+import type { CheckOptions, CheckResult, Measurement } from './types.js';
+import { checkActions, checkMeasurements } from './data-checks.js';
+import { NormaDataError } from './errors.js';
+import { evaluate } from './evaluate.js';
+import { indexModel } from './model-index.js';
+
+/**
+ * Checks the rows, then evaluates every norm. Throws NormaDataError (with `issues`) when any
+ * measurement or action row is bad, or when an expired exclusion would excuse a point: a bad
+ * input never yields a verdict.
+ */
+export function check(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
+    const index = indexModel(model);
+    const issues = [
+        ...checkMeasurements(model, measurements, index),
+        ...checkActions(model, options.actions ?? [], index),
+    ];
+    if (issues.length) throw new NormaDataError(issues);
+    return evaluate(model, measurements, options);
+}
+
+export { checkActions, checkMeasurements } from './data-checks.js';
+export { evaluate } from './evaluate.js';
+export { NormaDataError } from './errors.js';
+export {
+    daysFromCivil, dayNumberOf, fitsGrain, formatDay, isoWeekOf, isoWeeksInYear, parsePeriod,
+    type Period, type PeriodError, type PeriodKind, type PeriodResult,
+} from './periods.js';
+export { formatDuration, formatRule, formatValue } from './format.js';
+export { meets, crossesFloor, isUnsampled } from './points.js';
+export { closest, didYouMean } from './suggest.js';
+export type * from './types.js';

@@ -1,0 +1,149 @@
+/**
+ * Each verdict in plain words for a contact-center analyst, naming the periods and values that
+ * decided it: "3 consecutive misses (2026-01-03 78.1%, 2026-01-04 77%, 2026-01-05 79.2%) with no
+ * action opened since 2026-01-05", "Met on 27 of 31 points (4 unsampled); latest 2026-01-31
+ * 82.4% (target >= 80%)". Values carry the metric's unit.
+ */
+import type { MetricUnit, NormModel } from '../model/types.js';
+import type { PointResult, TriggerResult, Verdict } from './types.js';
+import type { PointCounts } from './verdict.js';
+import { formatRule, formatValue, plural } from './format.js';
+
+export interface ReasonInput {
+    norm: NormModel;
+    unit: MetricUnit | undefined;
+    verdict: Verdict;
+    points: readonly PointResult[];
+    counts: PointCounts;
+    triggers: readonly TriggerResult[];
+    asOf: string;
+}
+
+export function reasonFor(input: ReasonInput): string {
+    switch (input.verdict) {
+        case 'no-data': return noDataReason(input);
+        case 'action-required': return actionRequiredReason(input);
+        case 'overdue': return overdueReason(input);
+        case 'action-planned': return actionPlannedReason(input);
+        case 'at-risk': return atRiskReason(input);
+        default: return metReason(input);
+    }
+}
+
+/** `3 consecutive misses (2026-01-03 78.1%, ...)` or `2026-01-05 65% below the critical floor 70%`. */
+export function describeTrigger(t: TriggerResult, unit: MetricUnit | undefined, norm: NormModel): string {
+    if (t.rule === 'critical') {
+        const floor = norm.critical;
+        const side = floor ? `${floor.side} the critical floor ${formatValue(floor.threshold, unit)}` : 'past the critical floor';
+        return `${t.periods[0]} ${formatValue(t.values[0], unit)} ${side}`;
+    }
+    const list = t.periods.map((p, i) => `${p} ${formatValue(t.values[i], unit)}`).join(', ');
+    return `${t.periods.length} consecutive misses (${list})`;
+}
+
+function target(input: ReasonInput): string {
+    return `target ${formatRule(input.norm, input.unit)}`;
+}
+
+function latestJudged(points: readonly PointResult[], status?: 'met' | 'missed'): PointResult | undefined {
+    for (let i = points.length - 1; i >= 0; i--) {
+        const s = points[i].status;
+        if (status ? s === status : s === 'met' || s === 'missed') return points[i];
+    }
+    return undefined;
+}
+
+function pointText(p: PointResult, unit: MetricUnit | undefined): string {
+    return `${p.period} ${formatValue(p.value, unit)}`;
+}
+
+/** ` (2 unsampled, 1 excluded)` or the empty string. */
+function setAside(counts: PointCounts): string {
+    const parts: string[] = [];
+    if (counts.unsampled) parts.push(`${counts.unsampled} unsampled`);
+    if (counts.excluded) parts.push(`${counts.excluded} excluded`);
+    return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function windowText(norm: NormModel, asOf: string): string {
+    const parts: string[] = [];
+    if (norm.from) parts.push(`from ${norm.from}`);
+    if (norm.until) parts.push(`before ${norm.until}`);
+    parts.push(`up to ${asOf}`);
+    return parts.join(', ');
+}
+
+function noDataReason({ norm, points, counts, asOf, unit }: ReasonInput): string {
+    if (points.length === 0) return `No data in the norm's window (${windowText(norm, asOf)})`;
+    const parts: string[] = [];
+    if (counts.unsampled) {
+        const latest = [...points].reverse().find(p => p.status === 'unsampled');
+        const sample = latest && latest.sample !== undefined ? `sample ${latest.sample}` : 'no sample';
+        parts.push(`${plural(counts.unsampled, 'point')} with a sample below ${norm.sampleMinimum}`
+            + (latest ? ` (latest ${pointText(latest, unit)}, ${sample})` : ''));
+    }
+    if (counts.excluded) {
+        const ids = [...new Set(points.filter(p => p.exclusion).map(p => p.exclusion))].join(', ');
+        parts.push(`${plural(counts.excluded, 'point')} excluded by ${ids}`);
+    }
+    return `No point to judge in the norm's window (${windowText(norm, asOf)}): ${parts.join('; ')}`;
+}
+
+function actionRequiredReason({ norm, triggers, unit }: ReasonInput): string {
+    // An action answering a later trigger would answer every earlier one too, so the
+    // unanswered triggers are always the latest ones.
+    const open = triggers.filter(t => t.answeredBy === null);
+    const first = open[0];
+    const since = first.periods[first.periods.length - 1];
+    let text = `${describeTrigger(first, unit, norm)} with no action opened since ${since}`;
+    if (open.length > 1) {
+        const last = open[open.length - 1];
+        text += open.length === 2
+            ? `; then ${describeTrigger(last, unit, norm)}`
+            : `; ${open.length - 1} more unanswered triggers since, the latest ${describeTrigger(last, unit, norm)}`;
+    }
+    return text;
+}
+
+function actionWords(t: TriggerResult): string {
+    const a = t.answeredBy!;
+    return `the action of ${a.owner} opened ${a.opened}`;
+}
+
+function overdueReason({ norm, triggers, unit, asOf }: ReasonInput): string {
+    const late = triggers.filter(t => t.overdue);
+    const t = late[late.length - 1];
+    let text = `${capitalise(actionWords(t))} for ${describeTrigger(t, unit, norm)} was due ${t.answeredBy!.due} `
+        + `and is not closed as of ${asOf}`;
+    if (late.length > 1) text += ` (${late.length} triggers answered by overdue actions)`;
+    return text;
+}
+
+function actionPlannedReason({ norm, triggers, unit }: ReasonInput): string {
+    const t = triggers[triggers.length - 1];
+    const a = t.answeredBy!;
+    const status = a.closed ? `, closed ${a.closed}` : a.due ? `, due ${a.due}` : '';
+    const answered = `${describeTrigger(t, unit, norm)} answered by ${actionWords(t)}${status}`;
+    return triggers.length === 1 ? capitalise(answered) : `All ${triggers.length} triggers answered; the latest: ${answered}`;
+}
+
+function atRiskReason(input: ReasonInput): string {
+    const { points, counts, unit, norm } = input;
+    const judged = counts.met + counts.missed;
+    const miss = latestJudged(points, 'missed')!;
+    const latest = latestJudged(points)!;
+    const latestText = latest === miss ? '' : `; latest ${pointText(latest, unit)}`;
+    return `Missed on ${counts.missed} of ${plural(judged, 'judged point')}${setAside(counts)}, latest miss ${pointText(miss, unit)}`
+        + `${latestText} (${target(input)}); no trigger yet (action after ${norm.consecutive} consecutive misses`
+        + `${norm.critical ? ` or one ${norm.critical.side} ${formatValue(norm.critical.threshold, unit)}` : ''})`;
+}
+
+function metReason(input: ReasonInput): string {
+    const { points, counts, unit } = input;
+    const latest = latestJudged(points)!;
+    return `Met on ${counts.met} of ${plural(points.length, 'point')}${setAside(counts)}; latest ${pointText(latest, unit)} (${target(input)})`;
+}
+
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,77 @@
+/**
+ * The summary: counts per verdict, the COPC audit headline and the gate.
+ * - `meetingTarget`: share of norms with data (at least one met or missed point) whose latest
+ *   met-or-missed point is met.
+ * - `meetingOrImproving`: share of those that meet it or show sustained improvement: each of the
+ *   last three judged points better than the one before it in the metric's direction (so four
+ *   judged points are needed; unsampled and excluded points are left out).
+ * Both are exact fractions (reports round them) and null when no norm has data.
+ * The gate fails on action-required, overdue, no-data, an unsatisfied requirement, or any
+ * verdict in `failOn`.
+ */
+import type { Better } from '../model/types.js';
+import type { NormResult, PointResult, RequirementResult, Summary, Verdict } from './types.js';
+import { isBetter } from './points.js';
+
+const GATE_VERDICTS: readonly Verdict[] = ['action-required', 'overdue', 'no-data'];
+
+/** The last `n` met-or-missed points, oldest first. */
+function lastJudged(points: readonly PointResult[], n: number): PointResult[] {
+    const out: PointResult[] = [];
+    for (let i = points.length - 1; i >= 0 && out.length < n; i--) {
+        const s = points[i].status;
+        if (s === 'met' || s === 'missed') out.push(points[i]);
+    }
+    return out.reverse();
+}
+
+/** Each of the last three judged points better than the one before it. */
+export function showsSustainedImprovement(points: readonly PointResult[], better: Better): boolean {
+    const last = lastJudged(points, 4);
+    if (last.length < 4) return false;
+    for (let i = 1; i < 4; i++) if (!isBetter(last[i].value, last[i - 1].value, better)) return false;
+    return true;
+}
+
+export function summarise(
+    results: readonly NormResult[],
+    requirements: readonly RequirementResult[],
+    betterOf: (metric: string) => Better,
+    failOn: readonly Verdict[] = [],
+): Summary {
+    const summary: Summary = {
+        norms: results.length, met: 0, atRisk: 0, actionRequired: 0, actionPlanned: 0, overdue: 0, noData: 0,
+        meetingTarget: null, meetingOrImproving: null, requirementsUnsatisfied: 0, passed: true,
+    };
+    let withData = 0;
+    let meeting = 0;
+    let meetingOrImproving = 0;
+    const failing = new Set<Verdict>([...GATE_VERDICTS, ...failOn]);
+    for (const r of results) {
+        switch (r.verdict) {
+            case 'met': summary.met++; break;
+            case 'at-risk': summary.atRisk++; break;
+            case 'action-required': summary.actionRequired++; break;
+            case 'action-planned': summary.actionPlanned++; break;
+            case 'overdue': summary.overdue++; break;
+            case 'no-data': summary.noData++; break;
+        }
+        if (failing.has(r.verdict)) summary.passed = false;
+        const latest = lastJudged(r.points, 1)[0];
+        if (!latest) continue;
+        withData++;
+        if (latest.status === 'met') {
+            meeting++;
+            meetingOrImproving++;
+        } else if (showsSustainedImprovement(r.points, betterOf(r.metric))) {
+            meetingOrImproving++;
+        }
+    }
+    for (const q of requirements) if (!q.satisfied) summary.requirementsUnsatisfied++;
+    if (summary.requirementsUnsatisfied > 0) summary.passed = false;
+    if (withData > 0) {
+        summary.meetingTarget = meeting / withData;
+        summary.meetingOrImproving = meetingOrImproving / withData;
+    }
+    return summary;
+}

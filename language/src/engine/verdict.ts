@@ -1,0 +1,29 @@
+/**
+ * A norm's verdict, the first that holds: `no-data` (no judged point in the window: a window
+ * whose points are all unsampled or excluded has nothing to judge either), `action-required`
+ * (a trigger not answered), `overdue` (an answering action past due and not closed),
+ * `action-planned` (every trigger answered), `at-risk` (a missed point but no trigger), `met`.
+ */
+import type { PointResult, TriggerResult, Verdict } from './types.js';
+
+export interface PointCounts {
+    met: number;
+    missed: number;
+    unsampled: number;
+    excluded: number;
+}
+
+export function countPoints(points: readonly PointResult[]): PointCounts {
+    const counts: PointCounts = { met: 0, missed: 0, unsampled: 0, excluded: 0 };
+    for (let i = 0; i < points.length; i++) counts[points[i].status]++;
+    return counts;
+}
+
+export function verdictOf(counts: PointCounts, triggers: readonly TriggerResult[]): Verdict {
+    if (counts.met + counts.missed === 0) return 'no-data';
+    if (triggers.some(t => t.answeredBy === null)) return 'action-required';
+    if (triggers.some(t => t.overdue)) return 'overdue';
+    if (triggers.length > 0) return 'action-planned';
+    if (counts.missed > 0) return 'at-risk';
+    return 'met';
+}
