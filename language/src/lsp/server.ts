@@ -27,6 +27,10 @@ export function startServer(): StartedServer {
     // stdout belongs to the protocol: anything a dependency prints goes to stderr instead.
     console.log = console.info = console.debug = (...args: unknown[]) => { process.stderr.write(args.map(String).join(' ') + '\n'); };
     const connection = createConnection(ProposedFeatures.all);
+    // A client that refuses an optional request (e.g. client/registerCapability) must not kill the server.
+    process.on('unhandledRejection', error => {
+        connection.console.error(`Norma language server: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
     const services = createNormaLspServices({ connection, ...NodeFileSystem });
     // Every file of the workspace gets its diagnostics, not only the opened ones.
     services.shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
