@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -72,8 +72,19 @@ const watchdog = setTimeout(async () => {
 }, WATCHDOG_MS);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, async () => { await cleanup(); process.exit(130); });
 
+// Error notifications the workbench showed (a failed LSP request, a crashed server), collected
+// before every screenshot and at the end; the toasts are then cleared so screenshots stay clean.
+const notifications = new Set();
+async function collectNotifications({ clear = true } = {}) {
+    if (!page) return;
+    const texts = await page.locator('.notification-toast .notification-list-item').allInnerTexts().catch(() => []);
+    for (const text of texts) notifications.add(text.replace(/\s+/g, ' ').trim());
+    if (clear && texts.length) await runCommand('Notifications: Clear All Notifications').catch(() => {});
+}
+
 async function shoot(name) {
     if (!page) return undefined;
+    await collectNotifications();
     const file = path.join(artifacts, `${name}.png`);
     await page.screenshot({ path: file, timeout: 10_000 });
     return file;
@@ -295,8 +306,10 @@ async function main() {
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'ServiceLevl' }).first()
             .waitFor({ state: 'detached', timeout: 30_000 });
         await runCommand('Norma: Check Workspace Against Data...');
-        const status = page.locator('.statusbar-item', { hasText: /Norma: (passing|\d+ breach)/ });
-        await status.first().waitFor({ state: 'visible', timeout: 60_000 });
+        const status = page.locator('.statusbar-item', { hasText: /Norma: (passing|\d+ breach)/ }).first();
+        const refusal = page.locator('.notification-toast:has(.codicon-error)', { hasText: /Norma: / }).first();
+        await status.or(refusal).first().waitFor({ state: 'visible', timeout: 60_000 });
+        if (await refusal.isVisible()) throw new Error(`the check was refused: ${(await refusal.innerText()).replace(/\s+/g, ' ')}`);
         const verdict = (await status.first().innerText()).trim();
         log(`      status bar: ${verdict}`);
         await runCommand('Norma: Open Report');
@@ -306,6 +319,35 @@ async function main() {
         if (!/ServiceLevel/.test(report)) throw new Error(`the report lacks the ServiceLevel norm:\n${report}`);
         log(`      report: ${report.split('\n').filter(Boolean).slice(0, 3).join(' / ')}`);
         await shoot('4-report');
+    });
+
+    await expectStep('Compile Checks writes the standalone module into the chosen folder', async () => {
+        const out = path.join(workspace, 'compiled');
+        fs.mkdirSync(out, { recursive: true });
+        await runCommand('Norma: Compile Checks');
+        // code-server's own folder picker: a quick input holding a path.
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`${out}/`);
+        const written = page.locator('.notification-toast', { hasText: /Norma: wrote/ }).first();
+        const refusal = page.locator('.notification-toast:has(.codicon-error)', { hasText: /Norma: / }).first();
+        for (let i = 0; i < 3 && !(await written.or(refusal).first().isVisible()); i++) {
+            if (await input.isVisible()) await page.keyboard.press('Enter');
+            await written.or(refusal).first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+        }
+        await written.or(refusal).first().waitFor({ state: 'visible', timeout: 30_000 });
+        if (await refusal.isVisible()) throw new Error(`the compile was refused: ${(await refusal.innerText()).replace(/\s+/g, ' ')}`);
+        const module = path.join(out, 'norma-checks.mjs');
+        if (!fs.existsSync(module)) throw new Error(`${module} was not written`);
+        const { check } = await import(`${pathToFileURL(module).href}`);
+        if (typeof check !== 'function') throw new Error('the compiled module exports no check function');
+        log(`      wrote ${path.relative(workspace, module)} (${fs.statSync(module).size} bytes)`);
+    });
+
+    await expectStep('the language server answered every request (no error notification)', async () => {
+        await collectNotifications({ clear: false });
+        const failures = [...notifications].filter(n => /request .* failed|server .*(crash|stopped)|connection to server|couldn't start client/i.test(n));
+        if (failures.length) throw new Error(failures.join('\n'));
     });
 
     if (hoverShot) {
