@@ -24,7 +24,7 @@ export function checkRequirements(model: NormaModel, metrics: Map<string, Metric
                 const missing: string[] = [];
                 for (const need of q.needs) {
                     const matching = have.filter(m => fulfils(m, need, metrics));
-                    if (matching.length) found.push(`${needWords(need)} (${matching.join(', ')})`);
+                    if (matching.length) found.push(`a ${needWords(need)}${need.family ? ` (${matching.join(', ')})` : ''}`);
                     else missing.push(needWords(need));
                 }
                 const satisfied = missing.length === 0;
