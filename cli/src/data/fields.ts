@@ -1,0 +1,164 @@
+/**
+ * The columns of each kind of data file and how a raw value (a CSV field, or a JSON value)
+ * becomes a typed one. Only syntax is checked here; meaning (unknown names, period grain,
+ * percent range, duplicates) is the engine's `checkMeasurements` / `checkActions`.
+ */
+import type { Action, Measurement } from '../../../language/src/engine/types.js';
+import { quote } from './text.js';
+
+/**
+ * `text`: required, must not be empty. `optionalText`: empty means null.
+ * `number`: required finite decimal. `count`: optional whole number >= 0, empty means null.
+ */
+export type FieldType = 'text' | 'optionalText' | 'number' | 'count';
+
+export interface FieldSpec {
+    name: string;
+    type: FieldType;
+    /** A CSV header must have this column; a JSON object must have this key. */
+    requiredColumn: boolean;
+}
+
+export interface Schema<T> {
+    kind: 'measurement' | 'action';
+    /** What one row is, for messages: "measurement", "action". */
+    noun: string;
+    fields: FieldSpec[];
+    /** Builds the row from converted values, in `fields` order. */
+    build(values: unknown[]): T;
+}
+
+/** A field that could not be converted. */
+export class Problem {
+    constructor(readonly message: string) {}
+}
+
+export const MEASUREMENT_SCHEMA: Schema<Measurement> = {
+    kind: 'measurement',
+    noun: 'measurement',
+    fields: [
+        { name: 'program', type: 'text', requiredColumn: true },
+        { name: 'metric', type: 'text', requiredColumn: true },
+        { name: 'period', type: 'text', requiredColumn: true },
+        { name: 'value', type: 'number', requiredColumn: true },
+        { name: 'sample', type: 'count', requiredColumn: false },
+    ],
+    build: v => ({ program: v[0] as string, metric: v[1] as string, period: v[2] as string, value: v[3] as number, sample: v[4] as number | null }),
+};
+
+export const ACTION_SCHEMA: Schema<Action> = {
+    kind: 'action',
+    noun: 'action',
+    fields: [
+        { name: 'program', type: 'text', requiredColumn: true },
+        { name: 'metric', type: 'text', requiredColumn: true },
+        { name: 'opened', type: 'text', requiredColumn: true },
+        { name: 'owner', type: 'text', requiredColumn: true },
+        { name: 'due', type: 'optionalText', requiredColumn: false },
+        { name: 'closed', type: 'optionalText', requiredColumn: false },
+        { name: 'result', type: 'optionalText', requiredColumn: false },
+    ],
+    build: v => ({
+        program: v[0] as string, metric: v[1] as string, opened: v[2] as string, owner: v[3] as string,
+        due: v[4] as string | null, closed: v[5] as string | null, result: v[6] as string | null,
+    }),
+};
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const WHOLE = /^\d+$/;
+const NUMBER_HINT = '(write 78.4; percents as 0..100 without %)';
+const COUNT_HINT = '(write the number of contacts behind the value, like 212, or leave it empty)';
+
+/** Converts a CSV field (untrimmed; `undefined` when the row is too short). */
+export function fromText(spec: FieldSpec, noun: string, raw: string | undefined): unknown {
+    const s = raw === undefined ? '' : raw.trim();
+    switch (spec.type) {
+        case 'text':
+            return s === '' ? empty(spec, noun) : s;
+        case 'optionalText':
+            return s === '' ? null : s;
+        case 'number':
+            if (s === '') return empty(spec, noun);
+            if (DECIMAL.test(s)) {
+                const n = Number(s);
+                if (Number.isFinite(n)) return n;
+            }
+            return new Problem(`${spec.name} ${quote(s)} is not a number ${NUMBER_HINT}`);
+        case 'count':
+            if (s === '') return null;
+            if (WHOLE.test(s)) {
+                const n = Number(s);
+                if (Number.isSafeInteger(n)) return n;
+            }
+            return new Problem(`${spec.name} ${quote(s)} is not a whole number ${COUNT_HINT}`);
+    }
+}
+
+/**
+ * Converts a JSON value. Numbers are taken as they are; a string is read like a CSV field
+ * (so `"78.4"` is a number and `"78,4"` is not); null or a missing key is an empty field.
+ * A number where text is expected becomes text (`2026` -> "2026"; the engine judges it).
+ */
+export function fromJson(spec: FieldSpec, noun: string, raw: unknown): unknown {
+    if (raw === undefined || raw === null) return fromText(spec, noun, '');
+    if (typeof raw === 'string') return fromText(spec, noun, raw);
+    if (typeof raw === 'number') {
+        switch (spec.type) {
+            case 'text':
+            case 'optionalText':
+                return String(raw);
+            case 'number':
+                return Number.isFinite(raw) ? raw : new Problem(`${spec.name} ${raw} is not a finite number ${NUMBER_HINT}`);
+            case 'count':
+                return Number.isSafeInteger(raw) && raw >= 0 ? raw : new Problem(`${spec.name} ${raw} is not a whole number ${COUNT_HINT}`);
+        }
+    }
+    const shown = quote(JSON.stringify(raw) ?? String(raw)).slice(1, -1);
+    if (spec.type === 'number') return new Problem(`${spec.name} ${shown} is not a number ${NUMBER_HINT}`);
+    if (spec.type === 'count') return new Problem(`${spec.name} ${shown} is not a whole number ${COUNT_HINT}`);
+    return new Problem(`${spec.name} must be text, not ${shown}`);
+}
+
+function empty(spec: FieldSpec, noun: string): Problem {
+    if (spec.type === 'number') return new Problem(`${spec.name} is empty ${NUMBER_HINT}`);
+    return new Problem(`${spec.name} is empty (every ${noun} needs one)`);
+}
+
+/** The columns an analyst must provide, in words: "program, metric, period and value (sample optional)". */
+export function describeColumns(schema: Schema<unknown>): string {
+    const req = schema.fields.filter(f => f.requiredColumn).map(f => f.name);
+    const opt = schema.fields.filter(f => !f.requiredColumn).map(f => f.name);
+    const list = req.length > 1 ? `${req.slice(0, -1).join(', ')} and ${req[req.length - 1]}` : req.join('');
+    return opt.length ? `${list} (optional: ${opt.join(', ')})` : list;
+}
+
+/** Names compared loosely: lower case, without spaces, `_` and `-`. */
+function loose(name: string): string {
+    return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * Whether an unknown column/key looks like a misspelling of a known field: `smaple`,
+ * `Samples`, `sample_size`, `closed_on`. Extra columns are otherwise ignored, so a typo in
+ * an optional column would silently drop its values; these are reported instead.
+ */
+export function looksLike(unknown: string, field: string): boolean {
+    const a = loose(unknown);
+    if (a === field) return true;
+    if (a.startsWith(field) && a.length <= field.length + 6) return true;
+    return damerau(a, field) <= (field.length >= 5 ? 2 : 1);
+}
+
+function damerau(a: string, b: string): number {
+    const d: number[][] = [];
+    for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 0; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
