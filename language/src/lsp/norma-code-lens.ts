@@ -34,7 +34,7 @@ export class NormaCodeLensProvider implements CodeLensProvider {
                 for (const program of programs) {
                     for (const norm of program.norms) {
                         if (!norm.$cstNode) continue;
-                        const key = `${program.name}.${norm.metric.$refText}${norm.from ? '@' + norm.from : ''}`;
+                        const key = `${program.name}.${norm.metric.ref?.name ?? norm.metric.$refText}${norm.from ? '@' + norm.from : ''}`;
                         const title = verdicts.byNorm.get(key) ?? verdicts.fallback;
                         if (title) lenses.push({ range: norm.$cstNode.range, command: { title, command: '' } });
                     }

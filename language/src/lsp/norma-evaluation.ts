@@ -1,9 +1,20 @@
 /**
- * The evaluate code lens's data: reads the `norma.data`, `norma.actions` and `norma.asOf`
- * settings (workspace/configuration, or the client's initializationOptions), and evaluates the
- * workspace's norms over that data. Filled in once the engine and readers exist.
+ * The evaluate code lens's verdicts: reads the `norma.data`, `norma.actions` and `norma.asOf`
+ * settings (workspace/configuration, or the client's initializationOptions), reads the data
+ * with the CLI's readers, and evaluates the workspace's model with the engine `norma check`
+ * runs. Results are cached until a document or the data changes; then the client is asked to
+ * refresh its lenses. Must not evaluate rules itself, and must not write to stdout.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import type { InitializeParams } from 'vscode-languageserver';
+import { readActions, readMeasurements, formatDataErrors } from '../../../cli/src/data/index.js';
+import { check } from '../engine/index.js';
+import type { CheckResult, NormResult } from '../engine/types.js';
+import { buildModel } from '../model/build.js';
+import type { Grain, NormaModel, SourceRef } from '../model/types.js';
 
 export interface NormVerdicts {
     /** Norm id (`Program.Metric` or `Program.Metric@from`) -> the lens title. */
@@ -12,10 +23,192 @@ export interface NormVerdicts {
     fallback?: string;
 }
 
-export class NormaEvaluation {
-    constructor(protected readonly services: LangiumServices) {}
+/** The settings the lens reads (`norma.data`, `norma.actions`, `norma.asOf`). */
+export interface EvaluationSettings {
+    data: string[];
+    actions: string[];
+    asOf?: string;
+}
 
-    async normVerdicts(): Promise<NormVerdicts | undefined> {
-        return undefined;
+const PLURAL: Record<Grain, string> = {
+    interval15: 'intervals', interval30: 'intervals', hourly: 'hours', daily: 'days', weekly: 'weeks', monthly: 'months',
+};
+
+/** `met 27 of 31 days; action required since 2026-01-04`: a verdict in one line. */
+export function verdictTitle(result: NormResult, grain: Grain, asOf: string): string {
+    if (result.verdict === 'no-data') return `no data up to ${asOf}`;
+    const met = result.points.filter(p => p.status === 'met').length;
+    const judged = met + result.points.filter(p => p.status === 'missed').length;
+    const head = `met ${met} of ${judged} ${PLURAL[grain] ?? 'points'}`;
+    switch (result.verdict) {
+        case 'met': return head;
+        case 'at-risk': {
+            const missed = result.points.filter(p => p.status === 'missed').at(-1);
+            return `${head}; at risk${missed ? ` (missed ${missed.period})` : ''}`;
+        }
+        case 'action-required': {
+            const open = result.triggers.find(t => !t.answeredBy);
+            return `${head}; action required${open ? ` since ${open.periods.at(-1)}` : ''}`;
+        }
+        case 'action-planned': {
+            const plan = result.triggers.map(t => t.answeredBy).find(a => a);
+            return `${head}; action planned${plan ? ` (${plan.owner}${plan.due ? `, due ${plan.due}` : ''})` : ''}`;
+        }
+        case 'overdue': {
+            const late = result.triggers.find(t => t.overdue)?.answeredBy;
+            return `${head}; action overdue${late?.due ? ` since ${late.due}` : ''}`;
+        }
     }
+}
+
+export class NormaEvaluation {
+    protected root: string | undefined;
+    protected initSettings: Partial<EvaluationSettings> = {};
+    protected refreshSupported = false;
+    protected generation = 0;
+    protected cache: { key: string; verdicts: NormVerdicts } | undefined;
+    protected watchers = new Map<string, fs.FSWatcher>();
+
+    constructor(protected readonly services: LangiumServices) {
+        const shared = services.shared;
+        shared.lsp.LanguageServer.onInitialize(params => this.initialize(params));
+        shared.workspace.DocumentBuilder.onUpdate(() => { this.generation++; });
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === 'norma') this.refresh();
+        });
+    }
+
+    protected initialize(params: InitializeParams): void {
+        const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+        if (folder) this.root = URI.parse(folder).fsPath;
+        const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
+        const section = (options.norma ?? options) as Record<string, unknown>;
+        this.initSettings = normalise(section);
+        this.refreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    }
+
+    /** Sets the workspace folder relative settings are read from (the client's first folder by default). */
+    setRoot(folder: string): void {
+        this.root = folder;
+    }
+
+    async settings(): Promise<EvaluationSettings> {
+        const config = this.services.shared.workspace.ConfigurationProvider;
+        const read = async (key: string) => {
+            try {
+                return await config.getConfiguration('norma', key);
+            } catch {
+                return undefined;
+            }
+        };
+        const [data, actions, asOf] = await Promise.all([read('data'), read('actions'), read('asOf')]);
+        const fromConfig = normalise({ data, actions, asOf });
+        return {
+            data: fromConfig.data?.length ? fromConfig.data : this.initSettings.data ?? [],
+            actions: fromConfig.actions?.length ? fromConfig.actions : this.initSettings.actions ?? [],
+            asOf: fromConfig.asOf ?? this.initSettings.asOf,
+        };
+    }
+
+    /** The lens titles of every norm, or undefined when `norma.data` is not set. */
+    async normVerdicts(): Promise<NormVerdicts | undefined> {
+        const settings = await this.settings();
+        if (settings.data.length === 0) return undefined;
+        const asOf = settings.asOf || new Date().toISOString().slice(0, 10);
+        const resolve = (p: string) => path.resolve(this.root ?? process.cwd(), p);
+        const data = settings.data.map(resolve);
+        const actions = settings.actions.map(resolve);
+        this.watch([...data, ...actions]);
+        const key = JSON.stringify([this.generation, asOf, data, actions, signature([...data, ...actions])]);
+        if (this.cache?.key === key) return this.cache.verdicts;
+        const verdicts = await this.evaluate(data, actions, asOf);
+        this.cache = { key, verdicts };
+        return verdicts;
+    }
+
+    protected async evaluate(data: string[], actionSources: string[], asOf: string): Promise<NormVerdicts> {
+        const missing = [...data, ...actionSources].find(p => !fs.existsSync(p));
+        if (missing) return { byNorm: new Map(), fallback: `norma.data: no such file or folder ${missing}` };
+        let result: CheckResult;
+        let model: NormaModel;
+        try {
+            const [measurements, actions] = await Promise.all([
+                readMeasurements(data),
+                actionSources.length ? readActions(actionSources) : Promise.resolve(undefined),
+            ]);
+            const errors = [...measurements.errors, ...(actions?.errors ?? [])];
+            if (errors.length) return { byNorm: new Map(), fallback: `data problem: ${firstLine(formatDataErrors(errors))}` };
+            model = this.model();
+            result = check(model, measurements.rows, { asOf, actions: actions?.rows ?? [] });
+        } catch (error) {
+            return { byNorm: new Map(), fallback: `cannot evaluate: ${firstLine((error as Error).message ?? String(error))}` };
+        }
+        const grains = new Map(model.metrics.map(m => [m.id, m.period]));
+        const byNorm = new Map<string, string>();
+        for (const r of result.results) byNorm.set(r.norm.id, verdictTitle(r, grains.get(r.metric) ?? 'daily', result.asOf));
+        for (const u of result.upcoming) byNorm.set(u.id, `in force from ${u.from}`);
+        return { byNorm };
+    }
+
+    /** The model of every document in the workspace, as `norma check` builds it. */
+    protected model(): NormaModel {
+        const documents = this.services.shared.workspace.LangiumDocuments.all.toArray();
+        return buildModel(documents, node => this.locate(node));
+    }
+
+    protected locate(node: AstNode): SourceRef {
+        let n: AstNode | undefined = node;
+        while (n && !n.$document) n = n.$container;
+        const doc: LangiumDocument | undefined = n?.$document;
+        const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+        const file = doc ? path.relative(this.root ?? process.cwd(), doc.uri.fsPath).split(path.sep).join('/') : '';
+        return { file, line: start.line + 1, column: start.character + 1 };
+    }
+
+    /** Drops the cached verdicts and asks the client to fetch the lenses again. */
+    refresh(): void {
+        this.cache = undefined;
+        const connection = this.services.shared.lsp.Connection;
+        if (connection && this.refreshSupported) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }
+
+    protected watch(paths: string[]): void {
+        for (const p of paths) {
+            if (this.watchers.has(p) || !fs.existsSync(p)) continue;
+            try {
+                const watcher = fs.watch(p, { persistent: false }, () => this.refresh());
+                watcher.on('error', () => { this.watchers.delete(p); });
+                this.watchers.set(p, watcher);
+            } catch {
+                // Watching is a convenience: the modification times below still catch a change.
+            }
+        }
+    }
+}
+
+function normalise(raw: Record<string, unknown>): Partial<EvaluationSettings> {
+    const list = (v: unknown): string[] | undefined =>
+        typeof v === 'string' ? (v.trim() ? [v.trim()] : []) : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : undefined;
+    return {
+        data: list(raw.data),
+        actions: list(raw.actions),
+        asOf: typeof raw.asOf === 'string' && raw.asOf.trim() ? raw.asOf.trim() : undefined,
+    };
+}
+
+/** Modification times of the data files (a folder's entries included): a change invalidates the cache. */
+function signature(paths: string[]): string {
+    return paths.map(p => {
+        const stat = fs.statSync(p, { throwIfNoEntry: false });
+        if (!stat) return `${p}:missing`;
+        if (!stat.isDirectory()) return `${p}:${stat.mtimeMs}:${stat.size}`;
+        return fs.readdirSync(p).sort().map(e => {
+            const s = fs.statSync(path.join(p, e), { throwIfNoEntry: false });
+            return `${e}:${s?.mtimeMs}:${s?.size}`;
+        }).join(',');
+    }).join(';');
+}
+
+function firstLine(text: string): string {
+    return text.split('\n').find(l => l.trim())?.trim() ?? text;
 }

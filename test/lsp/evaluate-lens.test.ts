@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { buildDocuments, clearAll, lspServices, METRICS, type Services } from './fixtures.js';
+
+let services: Services;
+let folder: string;
+
+const PROGRAM = `program Acme {
+    norm ServiceLevel >= 80% {
+        act immediately below 70%
+    }
+    norm ServiceLevel >= 85% from 2026-07-01
+    norm AverageHandleTime <= 6min
+}
+`;
+
+const CSV = `program,metric,period,value,sample
+Acme,ServiceLevel,2026-01-01,82,
+Acme,ServiceLevel,2026-01-02,85,
+Acme,ServiceLevel,2026-01-03,79,
+Acme,ServiceLevel,2026-01-04,78,
+Acme,ServiceLevel,2026-01-05,77,
+Acme,AverageHandleTime,2026-01-01,300,
+Acme,AverageHandleTime,2026-01-02,340,
+`;
+
+beforeAll(async () => {
+    services = lspServices();
+    // What a client's `initialized` does: the settings become readable.
+    await services.shared.workspace.ConfigurationProvider.initialized({});
+});
+beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-lens-'));
+    fs.writeFileSync(path.join(folder, 'measurements.csv'), CSV);
+    services.Norma.lsp.NormaEvaluation.setRoot(folder);
+});
+afterEach(async () => {
+    services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { norma: {} } });
+    await clearAll(services);
+    fs.rmSync(folder, { recursive: true, force: true });
+});
+afterAll(() => undefined);
+
+function configure(settings: Record<string, unknown>): void {
+    services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { norma: settings } });
+}
+
+async function lenses(doc: LangiumDocument): Promise<[number, string][]> {
+    const list = await services.Norma.lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri: doc.uri.toString() } });
+    return (list ?? []).map(l => [l.range.start.line, l.command?.title ?? '']);
+}
+
+describe('evaluate code lens', () => {
+    it('shows nothing on norms while norma.data is not set', async () => {
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        expect(await lenses(program)).toEqual([]);
+    });
+
+    it("shows each norm's verdict on the data, through the engine", async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        expect(await lenses(program)).toEqual([
+            [1, 'met 2 of 5 days; action required since 2026-01-05'],
+            [4, 'in force from 2026-07-01'],
+            [5, 'met 2 of 2 days'],
+        ]);
+    });
+
+    it('counts an action row as the answer to the breach', async () => {
+        fs.writeFileSync(path.join(folder, 'actions.csv'), 'program,metric,opened,owner,due,closed,result\nAcme,ServiceLevel,2026-01-06,Dana,2026-02-15,,\n');
+        configure({ data: ['measurements.csv'], actions: 'actions.csv', asOf: '2026-01-31' });
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        expect((await lenses(program))[0]).toEqual([1, 'met 2 of 5 days; action planned (Dana, due 2026-02-15)']);
+    });
+
+    it('refreshes when the data file changes', async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        expect((await lenses(program))[2]).toEqual([5, 'met 2 of 2 days']);
+        fs.writeFileSync(path.join(folder, 'measurements.csv'), CSV.replace('Acme,AverageHandleTime,2026-01-02,340,', 'Acme,AverageHandleTime,2026-01-02,400,'));
+        expect((await lenses(program))[2]).toEqual([5, 'met 1 of 2 days; at risk (missed 2026-01-02)']);
+    });
+
+    it('tells on every norm when the data cannot be read', async () => {
+        configure({ data: 'missing.csv' });
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        const titles = (await lenses(program)).map(l => l[1]);
+        expect(titles).toEqual(Array(3).fill(`norma.data: no such file or folder ${path.join(folder, 'missing.csv')}`));
+    });
+});
