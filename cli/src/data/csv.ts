@@ -81,9 +81,9 @@ export async function readCsv<T>(out: Collector<T>, fileIndex: number, chunks: A
             if (blank) return;
             if (nf > header.length) {
                 const delim = info.delimiter === 44 ? 'comma' : info.delimiter === 59 ? 'semicolon' : 'tab';
-                const decimals = info.delimiter === 44 ? '; write decimals with a point, 78.4,' : '';
+                const decimals = info.delimiter === 44 ? 'write decimals with a point, 78.4, and ' : '';
                 out.error(name, lines[header.length], cols[header.length],
-                    `this row has ${nf} values but the header has ${header.length} columns (an unquoted ${delim} inside a value?${decimals} put text that holds a ${delim} in double quotes)`);
+                    `this row has ${nf} values but the header has ${header.length} columns (an unquoted ${delim} inside a value? ${decimals}put text that holds a ${delim} in double quotes)`);
                 return;
             }
             if (requiredMax >= nf) {
