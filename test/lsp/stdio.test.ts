@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-    CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, DocumentFormattingRequest, ExitNotification,
+    CodeLensRequest, CompletionRequest, DefinitionRequest, DidOpenTextDocumentNotification, DocumentFormattingRequest, ExitNotification,
     HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest,
     type CompletionItem, type CompletionList, type Diagnostic, type Location, type LocationLink, type MarkupContent, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -141,5 +141,37 @@ describe('the bundled server over stdio', () => {
         await connection.sendNotification(ExitNotification.type);
         expect(await exited).toBe(0);
         expect(stderr).not.toMatch(/Error/);
+    });
+});
+
+describe('the bundled server with norma.data in initializationOptions', () => {
+    it('shows the evaluate code lens on a norm', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-stdio-lens-'));
+        const program = 'program Acme {\n    norm ServiceLevel >= 80%\n}\n';
+        fs.writeFileSync(path.join(dir, 'metrics.norma'), METRICS);
+        fs.writeFileSync(path.join(dir, 'acme.norma'), program);
+        fs.writeFileSync(path.join(dir, 'data.csv'), 'program,metric,period,value\nAcme,ServiceLevel,2026-01-01,82\nAcme,ServiceLevel,2026-01-02,75\n');
+        const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+        const client = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        try {
+            const uri = pathToFileURL(path.join(dir, 'acme.norma')).toString();
+            const published = new Promise<void>(resolve => client.onNotification(PublishDiagnosticsNotification.type, p => { if (p.uri === uri) resolve(); }));
+            client.listen();
+            await client.sendRequest(InitializeRequest.type, {
+                processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {},
+                initializationOptions: { norma: { data: 'data.csv', asOf: '2026-01-31' } },
+            });
+            await client.sendNotification(InitializedNotification.type, {});
+            await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'norma', version: 1, text: program } });
+            await published;
+            const lenses = await client.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+            expect(lenses?.map(l => [l.range.start.line, l.command?.title])).toEqual([[1, 'met 1 of 2 days; at risk (missed 2026-01-02)']]);
+            await client.sendRequest(ShutdownRequest.type);
+            await client.sendNotification(ExitNotification.type);
+        } finally {
+            client.dispose();
+            if (child.exitCode === null) child.kill();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

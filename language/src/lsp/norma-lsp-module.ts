@@ -2,8 +2,8 @@
  * The editor services of Norma, added on top of the core module by `createNormaLspServices`
  * (language/src/norma-module.ts). One class per concern, each in its `norma-<concern>.ts`.
  */
-import type { Module } from 'langium';
-import type { LangiumServices, LangiumSharedServices, PartialLangiumLSPServices, PartialLangiumSharedLSPServices } from 'langium/lsp';
+import type { DeepPartial, Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumLSPServices } from 'langium/lsp';
 import { NormaCodeActionProvider } from './norma-code-actions.js';
 import { NormaCodeLensProvider } from './norma-code-lens.js';
 import { NormaCompletionProvider } from './norma-completion.js';
@@ -13,6 +13,7 @@ import { NormaHoverProvider } from './norma-hover.js';
 import { NormaInlayHintProvider } from './norma-inlay-hints.js';
 import { NormaSemanticTokenProvider } from './norma-semantic-tokens.js';
 import { NormaDocumentSymbolProvider, NormaNodeKindProvider } from './norma-symbols.js';
+import { NormaWorkspaceManager } from './norma-workspace-manager.js';
 
 export type NormaLspAddedServices = {
     lsp: {
@@ -34,8 +35,11 @@ export const NormaLspModule: Module<LangiumServices & NormaLspAddedServices, Par
     },
 };
 
-export const NormaSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedLSPServices> = {
+export const NormaSharedLspModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         NodeKindProvider: () => new NormaNodeKindProvider(),
+    },
+    workspace: {
+        WorkspaceManager: (services) => new NormaWorkspaceManager(services),
     },
 };
