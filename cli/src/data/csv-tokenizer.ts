@@ -145,8 +145,8 @@ export class CsvTokenizer {
                         if (c !== delim && c !== LF && c !== CR) {
                             let end = i;
                             while (end < n && buf.charCodeAt(end) !== LF && buf.charCodeAt(end) !== CR) end++;
-                            if (end >= n && !final) {
-                                // Report it once the whole line is here.
+                            if ((end >= n || (end + 1 >= n && buf.charCodeAt(end) === CR)) && !final) {
+                                // Report it once the whole line (and its line break) is here.
                                 i = recStart; line = recLine; lineStart = recLineStart;
                                 break outer;
                             }

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { DataIssue } from '../../language/src/engine/types.js';
+import { formatDataErrors, readActions, readMeasurements, STDIN_NAME, type DataError } from '../../cli/src/data/index.js';
+import { CsvTokenizer } from '../../cli/src/data/csv-tokenizer.js';
+import { FIXTURES, HEADER, stdinOf, tempDir } from './helpers.js';
+
+const issue = (index: number, field: string, message = 'unknown program'): DataIssue => ({ kind: 'measurement', index, field, message });
+
+describe('sources', () => {
+    it('reads every data file of a folder in name order, not subfolders, hidden files or other types', async () => {
+        const dir = path.join(FIXTURES, 'folder');
+        const r = await readMeasurements([dir]);
+        expect(r.errors).toEqual([]);
+        expect(r.files).toEqual(['a-kpis.csv', 'b-aht.json', 'c-quality.ndjson'].map(f => path.join(dir, f)));
+        expect(r.rows.map(x => `${x.metric} ${x.period} ${x.value} ${x.sample}`)).toEqual([
+            'ServiceLevel 2026-01-05 78.4 null',
+            'ServiceLevel 2026-01-06 81 120',
+            'AverageHandleTime 2026-01-05 352 null',
+            'AverageHandleTime 2026-01-06 348.5 90',
+            'CriticalErrorAccuracy 2026-01 98.6 212',
+            'CriticalErrorAccuracy 2026-02 97.1 198',
+        ]);
+    });
+
+    it('reads a file named twice (directly and through its folder) once', async () => {
+        const dir = path.join(FIXTURES, 'folder');
+        const r = await readMeasurements([path.join(dir, 'a-kpis.csv'), dir]);
+        expect(r.rows).toHaveLength(6);
+        expect(r.files[0]).toBe(path.join(dir, 'a-kpis.csv'));
+    });
+
+    it('reports a folder without data files, and a missing file, naming the path; and keeps reading the others', async () => {
+        const empty = path.join(FIXTURES, 'empty-folder');
+        const r = await readMeasurements([empty, 'no/such/kpis.csv', path.join(FIXTURES, 'folder', 'a-kpis.csv')]);
+        expect(r.errors).toEqual([
+            { file: empty, line: 0, column: 0, message: `no .csv, .json or .ndjson file in ${empty}` },
+            { file: 'no/such/kpis.csv', line: 0, column: 0, message: 'no such file or folder' },
+        ]);
+        expect(r.rows).toHaveLength(2);
+    });
+
+    it('reads stdin, sniffing CSV, JSON and NDJSON, and names it <stdin>', async () => {
+        const csv = await readMeasurements(['-'], { stdin: stdinOf(HEADER + 'Acme,SL,2026-01-05,78.4,\nAcme,SL,2026-01-06,x,\n') });
+        expect(csv.rows).toHaveLength(1);
+        expect(csv.errors).toEqual([{ file: STDIN_NAME, line: 3, column: 20, field: 'value', message: "value 'x' is not a number (write 78.4; percents as 0..100 without %)" }]);
+        const json = await readMeasurements(['-'], { stdin: stdinOf('\n [{"program":"A","metric":"SL","period":"2026-01-05","value":1}]') });
+        expect(json.errors).toEqual([]);
+        expect(json.rows[0].value).toBe(1);
+        const ndjson = await readMeasurements(['-'], { stdin: stdinOf('{"program":"A","metric":"SL","period":"2026-01-05","value":1}\n{"program":"A","metric":"SL","period":"2026-01-06","value":2}\n') });
+        expect(ndjson.rows.map(x => x.value)).toEqual([1, 2]);
+        expect(ndjson.locate(issue(1, 'period'))).toEqual({ file: STDIN_NAME, line: 2, column: 39, field: 'period', message: 'unknown program' });
+        expect((await readMeasurements(['-'], { stdin: stdinOf('') })).errors).toEqual([]);
+    });
+
+    it('keeps multi-byte UTF-8 characters split across stdin chunks intact', async () => {
+        const r = await readActions(['-'], { stdin: stdinOf('program,metric,opened,owner\nAcme,SL,2026-01-05,João Gonçalves — 品質\n', 3) });
+        expect(r.rows[0].owner).toBe('João Gonçalves — 品質');
+    });
+
+    it('sniffs a file with an unknown extension', async () => {
+        const t = tempDir();
+        const r = await readMeasurements([t.write('export.txt', '[{"program":"A","metric":"SL","period":"2026-01-05","value":1}]')]);
+        expect(r.rows).toHaveLength(1);
+    });
+});
+
+describe('locate', () => {
+    it('maps an engine issue back to file:line:col in CSV, even after multi-line quoted fields', async () => {
+        const t = tempDir();
+        const file = t.write('kpis.csv', 'value;program;metric;period\n1;Acme;SL;2026-01-05\n\n2;"Ac\nme";SL;2026-W02\n3;"Acme";  SL;2026-01\n');
+        const r = await readMeasurements([file]);
+        expect(r.errors).toEqual([]);
+        expect(r.locate(issue(0, 'program'))).toEqual({ file, line: 2, column: 3, field: 'program', message: 'unknown program' });
+        expect(r.locate(issue(1, 'program'))).toMatchObject({ line: 4, column: 3 });
+        expect(r.locate(issue(1, 'period'))).toMatchObject({ line: 5, column: 8 });
+        expect(r.locate(issue(2, 'metric'))).toMatchObject({ line: 6, column: 10 });
+        expect(r.locate(issue(2, 'sample'))).toMatchObject({ line: 6, column: 1 });
+    });
+
+    it('maps issues in JSON (objects on one line or many) and NDJSON, across files', async () => {
+        const t = tempDir();
+        const a = t.write('a.json', '[{"program":"A","metric":"SL","period":"2026-01-05","value":1}, {"program":"B","metric":"SL","period":"2026-01-05","value":2},\n  {\n    "program": "C",\n    "metric": "SL", "period": "2026-01", "value": 3\n  }\n]');
+        const b = t.write('b.ndjson', '\n{"program":"D","metric":"SL","period":"2026-01-05","value":4}\n');
+        const r = await readMeasurements([a, b]);
+        expect(r.errors).toEqual([]);
+        expect(r.locate(issue(0, 'program'))).toEqual({ file: a, line: 1, column: 13, field: 'program', message: 'unknown program' });
+        expect(r.locate(issue(1, 'program'))).toMatchObject({ file: a, line: 1, column: 76 });
+        expect(r.locate(issue(2, 'period'))).toMatchObject({ file: a, line: 4, column: 31 });
+        expect(r.locate(issue(2, 'sample'))).toMatchObject({ file: a, line: 2, column: 3 });
+        expect(r.locate(issue(3, 'value'))).toMatchObject({ file: b, line: 2, column: 60 });
+    });
+
+    it('locates an index it does not know without throwing', async () => {
+        const r = await readMeasurements([path.join(FIXTURES, 'folder', 'a-kpis.csv')]);
+        expect(r.locate(issue(99, 'value'))).toMatchObject({ line: 0, column: 0, message: 'unknown program (row 99)' });
+    });
+});
+
+describe('formatDataErrors', () => {
+    it('prints file:line:col error message, paths relative to the current folder, at most 50 then a count of the rest', async () => {
+        const t = tempDir();
+        const rows = Array.from({ length: 60 }, (_, i) => `Acme,SL,2026-01-${String(i % 28 + 1).padStart(2, '0')},bad${i},`);
+        const file = t.write('kpis.csv', HEADER + rows.join('\n'));
+        const r = await readMeasurements([file]);
+        expect(r.errors).toHaveLength(60);
+        const text = formatDataErrors(r.errors);
+        const lines = text.split('\n');
+        expect(lines).toHaveLength(51);
+        const shown = path.relative(process.cwd(), file).split(path.sep).join('/');
+        expect(lines[0]).toBe(`${shown}:2:20 error value 'bad0' is not a number (write 78.4; percents as 0..100 without %)`);
+        expect(lines[50]).toBe('... and 10 more problems in the data');
+        expect(formatDataErrors(r.errors, 59).split('\n')[59]).toBe('... and 1 more problem in the data');
+    });
+
+    it('prints a whole-file error without a position', () => {
+        const e: DataError = { file: STDIN_NAME, line: 0, column: 0, message: 'cannot be read: permission denied' };
+        expect(formatDataErrors([e])).toBe('<stdin> error cannot be read: permission denied');
+    });
+
+    it('collects the errors of every file, in file and line order', async () => {
+        const t = tempDir();
+        const a = t.write('a.csv', HEADER + 'A,SL,2026-01-05,x,\nA,SL,2026-01-06,y,\n');
+        const b = t.write('b.ndjson', '{"program":"A"}\nnot json\n');
+        const r = await readMeasurements([a, b]);
+        expect(r.errors.map(e => `${path.basename(e.file)}:${e.line}:${e.column}`)).toEqual([
+            'a.csv:2:17', 'a.csv:3:17', 'b.ndjson:1:1', 'b.ndjson:1:1', 'b.ndjson:1:1', 'b.ndjson:2:1',
+        ]);
+    });
+});
+
+describe('actions', () => {
+    it('reads actions with optional columns as null and dates kept as written', async () => {
+        const t = tempDir();
+        const file = t.write('actions.csv', 'Program,Metric,Opened,Owner,Due,Result\nAcme,ServiceLevel,2026-01-06,Ana Silva,2026-02-01,\nAcme,AHT,06/01/2026,Rui,,"Coaching, done"\n');
+        const r = await readActions([file]);
+        expect(r.errors).toEqual([]);
+        expect(r.rows).toEqual([
+            { program: 'Acme', metric: 'ServiceLevel', opened: '2026-01-06', owner: 'Ana Silva', due: '2026-02-01', closed: null, result: null },
+            { program: 'Acme', metric: 'AHT', opened: '06/01/2026', owner: 'Rui', due: null, closed: null, result: 'Coaching, done' },
+        ]);
+        expect(r.locate({ kind: 'action', index: 1, field: 'opened', message: "opened '06/01/2026' is not a date" }))
+            .toEqual({ file, line: 3, column: 10, field: 'opened', message: "opened '06/01/2026' is not a date" });
+    });
+
+    it('reports a missing required column, an empty owner and a misspelt closed column', async () => {
+        const t = tempDir();
+        const noOwner = await readActions([t.write('a.csv', 'program,metric,opened\nAcme,SL,2026-01-06\n')]);
+        expect(noOwner.errors.map(e => e.message)).toEqual([
+            'the header has no owner column; it has program, metric, opened. A actions file needs the columns program, metric, opened and owner (optional: due, closed, result)',
+        ]);
+        const r = await readActions([t.write('b.csv', 'program,metric,opened,owner,closed_on\nAcme,SL,2026-01-06,,\n')]);
+        expect(r.errors.map(e => [e.line, e.column, e.message])).toEqual([
+            [1, 29, "unknown column 'closed_on': did you mean 'closed'? (rename it; other extra columns are ignored)"],
+            [2, 20, 'owner is empty (every action needs one)'],
+        ]);
+        const json = await readActions([t.write('c.json', '[{"program":"Acme","metric":"SL","opened":"2026-01-06","owner":"Ana","due":null}]')]);
+        expect(json.rows).toEqual([{ program: 'Acme', metric: 'SL', opened: '2026-01-06', owner: 'Ana', due: null, closed: null, result: null }]);
+    });
+});
+
+describe('CSV tokenizer', () => {
+    const tokenize = (chunks: string[]) => {
+        const records: string[] = [];
+        const errors: string[] = [];
+        const t = new CsvTokenizer(44, (fields, lines, cols, line) => {
+            records.push(JSON.stringify([line, fields, lines.slice(0, fields.length), cols.slice(0, fields.length)]));
+        }, e => errors.push(`${e.line}:${e.column} ${e.message}`));
+        for (const c of chunks) t.feed(c);
+        t.end();
+        return { records, errors };
+    };
+
+    it('gives the same records and positions however the text is split into chunks', () => {
+        const piece = fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', '\r', ' ', 'é', 'x"y');
+        fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(60), { maxLength: 6 }), (parts, cuts) => {
+            const text = parts.join('');
+            const points = [...new Set(cuts.map(c => c % (text.length + 1)))].sort((x, y) => x - y);
+            const chunks: string[] = [];
+            let prev = 0;
+            for (const p of points) {
+                chunks.push(text.slice(prev, p));
+                prev = p;
+            }
+            chunks.push(text.slice(prev));
+            expect(tokenize(chunks)).toEqual(tokenize([text]));
+        }), { numRuns: 5000 });
+    });
+
+    it('counts a lone CR, LF and CRLF each as one line break', () => {
+        const r = tokenize(['a\rb\nc\r\nd']);
+        expect(r.records.map(x => JSON.parse(x)[0])).toEqual([1, 2, 3, 4]);
+    });
+});
+
+describe('fixtures', () => {
+    it('exist where the tests expect them', () => {
+        expect(fs.existsSync(path.join(FIXTURES, 'folder', 'sub', 'nested.csv'))).toBe(true);
+        expect(fs.existsSync(path.join(FIXTURES, 'folder', '.hidden.csv'))).toBe(true);
+    });
+});
