@@ -48,9 +48,9 @@ describe('norma --help', () => {
     });
 
     it('exits 2 on an unknown option', () => {
-        const r = norma(['check', '--dta', 'x']);
+        const r = norma(['validate', '--frmat', 'json']);
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(/unknown option '--dta'/);
+        expect(r.stderr).toMatch(/unknown option '--frmat'/);
     });
 });
 
@@ -164,6 +164,14 @@ describe('norma check', () => {
         const r = norma(['check', dir, '--data', path.join(dir, 'data'), '--as-of', '2026-01-31'], { cwd: dir });
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/data\/kpis\.csv:2:\d+ .*2026-01/);
+    });
+
+    it('points a duplicate row at the first one', () => {
+        const dir = goodWorkspace([82], [300]);
+        fs.writeFileSync(path.join(dir, 'data/kpis.csv'), header + 'Acme,ServiceLevel,2026-01-01,81,\nAcme,ServiceLevel,2026-01-02,82,\nAcme,ServiceLevel,2026-01-01,83,\n');
+        const r = norma(['check', dir, '--data', path.join(dir, 'data'), '--as-of', '2026-01-31'], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/data\/kpis\.csv:4:\d+ .*already appear at data\/kpis\.csv:2\./);
     });
 
     it('reads measurements from stdin with -', () => {

@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import type { CheckResult, DataIssue, Verdict } from '../../../language/src/engine/types.js';
 import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
-import { readActions, readMeasurements, formatDataErrors, type DataError } from '../data/index.js';
+import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError } from '../data/index.js';
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
@@ -94,8 +94,13 @@ async function evaluateData(
     } catch (error) {
         const issues = dataIssuesOf(error);
         if (!issues) throw error;
-        const located = issues.map((issue: DataIssue) =>
-            issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
+        const locate = (issue: DataIssue) => (issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
+        const located = issues.map((issue: DataIssue) => {
+            if (issue.duplicateOf === undefined) return locate(issue);
+            // The engine counts rows from 0 across all files; people need the first row's file and line.
+            const first = locate({ ...issue, index: issue.duplicateOf });
+            return { ...locate(issue), message: `The same program, metric and period already appear at ${displayDataPath(first.file)}:${first.line}.` };
+        });
         throw dataUsageError(located, (error as Error).message);
     }
 }
