@@ -123,3 +123,62 @@ describe('formatText (norma fmt)', () => {
         await expect(formatText('metric { }')).rejects.toThrow(/^Cannot format a file with syntax errors: 1:8 /);
     });
 });
+
+describe('formatText on the language reference sample', () => {
+    const SAMPLE = `// standards/copc-cx.norma
+import "../metrics/service.norma"
+standard COPC_CX "COPC CX Standard for Customer Experience Service Providers" {
+    version "7.0"
+    category Performance "Performance" {
+        requirement PF1 "Every program has a service norm" {
+            needs norm for family service          // static: checked while authoring
+        }
+    }
+}
+
+metric ServiceLevel "Calls answered within 20 seconds" {
+    family service          // service | quality | satisfaction
+    unit percent            // percent | ratio | seconds
+    better higher           // higher | lower
+    period daily
+    description "Share of offered calls answered within 20 s; abandons under 5 s excluded."
+}
+
+program AcmeBilling "Acme Telecom — billing, inbound voice" {
+    client "Acme Telecom"
+    channel voice                                  // voice | email | chat
+    applies COPC_CX
+    certified 2025-04-01                           // certification lapses after 24 months
+
+    norm ServiceLevel >= 80% {
+        act after 3 consecutive misses             // the COPC rule; this is the default when omitted
+        act immediately below 70%                  // a critical floor: one point is enough
+    }
+    norm ServiceLevel >= 85% from 2026-07-01       // a later norm supersedes from its date
+    norm AverageHandleTime <= 6min
+    norm CriticalErrorAccuracy >= 98% {
+        sample at least 50
+    }
+}
+
+exclusion StormOutage "Power cut at the Leeds site" {
+    program AcmeBilling
+    metrics ServiceLevel, AverageHandleTime
+    periods 2026-01-05 to 2026-01-07
+    approved by "Client services director"
+    expires 2026-12-31
+}
+`;
+    const comments = (text: string) => text.match(/\/\/.*|\/\*[\s\S]*?\*\//g);
+
+    it('leaves the canonical sample as it is, aligned trailing comments included', async () => {
+        expect(await formatText(SAMPLE)).toBe(SAMPLE);
+    });
+
+    it('keeps every comment of a flattened sample, in order', async () => {
+        const flattened = SAMPLE.replace(/\n\s*(?=[a-z}])/g, '\n');
+        const formatted = await formatText(flattened);
+        expect(comments(formatted)).toEqual(comments(SAMPLE));
+        expect(await formatText(formatted)).toBe(formatted);
+    });
+});
