@@ -29,3 +29,23 @@ describe('SQL target in DuckDB', () => {
         expect(byId['Acme.Accuracy'].verdict).toBe('no-data');
     });
 });
+
+import fc from 'fast-check';
+import { check } from '../../language/src/engine/index.js';
+import { randomCase, toActions, toMeasurements } from '../cli/random-workspace.js';
+
+describe('SQL target agrees with the engine', () => {
+    it('on random workspaces and data: same verdict and trigger count for every norm', async () => {
+        await fc.assert(fc.asyncProperty(randomCase, async (c) => {
+            const ws = await loadWorkspace(Object.entries(c.files).map(([path, text]) => ({ path, text })));
+            expect(ws.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+            const measurements = toMeasurements(c.csv);
+            const actions = toActions(c.actionsCsv);
+            const engine = check(ws.model!, measurements, { asOf: c.asOf, actions });
+            const sql = await sqlVerdicts(ws.model!, measurements, actions, c.asOf);
+            const fromSql = Object.fromEntries(sql.map(r => [r.norm_id, [r.verdict, r.triggers]]));
+            const fromEngine = Object.fromEntries(engine.results.map(r => [r.norm.id, [r.verdict, r.triggers.length]]));
+            expect(fromSql).toEqual(fromEngine);
+        }), { numRuns: 25, seed: 7 });
+    }, 120_000);
+});

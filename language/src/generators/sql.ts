@@ -151,10 +151,13 @@ SELECT f.*, a.opened, a.owner, a.due, a.closed,
        a.owner IS NOT NULL AND a.due IS NOT NULL AND a.due < getvariable('norma_as_of') AND a.closed IS NULL AS overdue
 FROM fired f
 LEFT JOIN LATERAL (
-    SELECT CAST(opened AS DATE) AS opened, owner, CAST(due AS DATE) AS due, CAST(closed AS DATE) AS closed
+    -- Actions as known at the evaluation day: not yet opened ones do not exist, later closings have not happened.
+    SELECT CAST(opened AS DATE) AS opened, owner, CAST(due AS DATE) AS due,
+           CASE WHEN CAST(closed AS DATE) <= getvariable('norma_as_of') THEN CAST(closed AS DATE) END AS closed
     FROM actions a
     WHERE a.program = f.program AND a.metric = f.metric AND trim(coalesce(a.owner, '')) <> ''
       AND CAST(a.opened AS DATE) >= CAST(f.fired_at AS DATE)
+      AND CAST(a.opened AS DATE) <= getvariable('norma_as_of')
     ORDER BY CAST(a.opened AS DATE), CAST(a.due AS DATE) NULLS LAST
     LIMIT 1
 ) a ON true;
