@@ -141,6 +141,16 @@ describe('CSV measurements', () => {
         expect(sep.rows[0].value).toBe(1.5);
     });
 
+    it('reads a UTF-16 tab-separated export (Excel "Unicode Text") and locates its errors', async () => {
+        const t = tempDir();
+        const text = '\uFEFFprogram\tmetric\tperiod\tvalue\r\nAçme\tSL\t2026-01-05\t78.4\r\nAçme\tSL\t2026-01-06\tn/a\r\n';
+        const file = t.write('export.csv', Buffer.from(text, 'utf16le'));
+        const r = await readMeasurements([file]);
+        expect(r.rows).toEqual([{ program: 'Açme', metric: 'SL', period: '2026-01-05', value: 78.4, sample: null }]);
+        expect(r.errors.map(e => [e.line, e.column, e.field])).toEqual([[3, 20, 'value']]);
+        expect(r.locate({ kind: 'measurement', index: 0, field: 'period', message: 'm' })).toMatchObject({ line: 2, column: 9 });
+    });
+
     it('treats a header-only or empty file as no rows, not an error', async () => {
         expect((await read(HEADER)).errors).toEqual([]);
         expect((await read('')).errors).toEqual([]);

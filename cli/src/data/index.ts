@@ -27,7 +27,8 @@
  * - A missing file or folder is an error naming the path. An empty file, or a header with no
  *   rows, is not an error here (the engine reports the norms without data).
  *
- * CSV. UTF-8, a byte order mark ignored. A header is required; columns are matched by
+ * CSV. UTF-8 (a byte order mark ignored), or UTF-16 with its byte order mark (Excel's
+ * "Unicode Text" export, tab-separated). A header is required; columns are matched by
  * name, case-insensitively, spaces trimmed, in any order. Measurements need
  * `program, metric, period, value` (`sample` optional); actions need
  * `program, metric, opened, owner` (`due, closed, result` optional). Other columns are

@@ -10,7 +10,7 @@ import type { Collector, FileInfo } from './collector.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import type { DataError } from './errors.js';
 import { valueOffset } from './json-scan.js';
-import { SourceText, stripBom } from './text.js';
+import { decode, SourceText } from './text.js';
 
 export function makeLocate<T>(out: Collector<T>): (issue: DataIssue) => DataError {
     return (issue: DataIssue): DataError => {
@@ -31,7 +31,7 @@ export function makeLocate<T>(out: Collector<T>): (issue: DataIssue) => DataErro
 function sourceOf(info: FileInfo): SourceText | undefined {
     if (!info.text && info.path !== undefined) {
         try {
-            info.text = new SourceText(stripBom(fs.readFileSync(info.path, 'utf8')));
+            info.text = new SourceText(decode(fs.readFileSync(info.path)));
         } catch {
             return undefined;
         }

@@ -8,7 +8,7 @@ import { STDIN_NAME, type DataError } from './errors.js';
 import { ACTION_SCHEMA, MEASUREMENT_SCHEMA, type Schema } from './fields.js';
 import { readJson, readNdjson } from './json.js';
 import { makeLocate } from './locate.js';
-import { SourceText, stripBom } from './text.js';
+import { decode, encodingOf, SourceText, stripBom } from './text.js';
 
 export interface ReadOptions {
     /** Where `-` reads from (default: process.stdin). */
@@ -67,7 +67,7 @@ async function readEntry<T>(out: Collector<T>, index: number, entry: Entry, opti
     const info = out.files[index];
     // Stdin and files of unknown type are read whole, then sniffed; stdin's text is kept for locate().
     if (entry.path === undefined || entry.format === undefined) {
-        const text = stripBom(entry.path === undefined ? await readStream(options.stdin ?? process.stdin) : await fs.promises.readFile(entry.path, 'utf8'));
+        const text = decode(entry.path === undefined ? await readStream(options.stdin ?? process.stdin) : await fs.promises.readFile(entry.path));
         const source = new SourceText(text);
         if (entry.path === undefined) info.text = source;
         info.format = sniff(text);
@@ -77,7 +77,7 @@ async function readEntry<T>(out: Collector<T>, index: number, entry: Entry, opti
         return;
     }
     if (entry.format === 'json') {
-        readJson(out, index, new SourceText(stripBom(await fs.promises.readFile(entry.path, 'utf8'))));
+        readJson(out, index, new SourceText(decode(await fs.promises.readFile(entry.path))));
         return;
     }
     const chunks = fileChunks(entry.path);
@@ -85,10 +85,17 @@ async function readEntry<T>(out: Collector<T>, index: number, entry: Entry, opti
     else await readCsv(out, index, chunks);
 }
 
-/** A file's text in chunks, the first without its byte order mark. */
+/** A file's text in chunks (UTF-8, or UTF-16 with its byte order mark), the first without its byte order mark. */
 async function* fileChunks(file: string): AsyncGenerator<string> {
     let first = true;
-    for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK })) {
+    const head = Buffer.alloc(2);
+    const handle = await fs.promises.open(file, 'r');
+    try {
+        await handle.read(head, 0, 2, 0);
+    } finally {
+        await handle.close();
+    }
+    for await (const chunk of fs.createReadStream(file, { encoding: encodingOf(head), highWaterMark: CHUNK })) {
         const s = chunk as string;
         if (first) {
             first = false;
@@ -106,10 +113,10 @@ export function sniff(text: string): Format {
     return c === '[' ? 'json' : c === '{' ? 'ndjson' : 'csv';
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
     const parts: Buffer[] = [];
     for await (const chunk of stream as AsyncIterable<Buffer | string>) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return Buffer.concat(parts).toString('utf8');
+    return Buffer.concat(parts);
 }
 
 /** Files, folders (their data files, sorted, not recursive) and `-`, each file once. */

@@ -10,6 +10,19 @@ export function stripBom(text: string): string {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The encoding of a file from its first bytes: UTF-16 when it starts with a UTF-16 byte order
+ * mark (Excel's "Unicode Text" export, tab-separated), else UTF-8.
+ */
+export function encodingOf(head: Uint8Array): 'utf8' | 'utf16le' {
+    return head.length >= 2 && head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8';
+}
+
+/** A whole file's bytes as text, without byte order mark. */
+export function decode(bytes: Buffer): string {
+    return stripBom(bytes.toString(encodingOf(bytes)));
+}
+
 /** A whole text with a lazily built index of its line starts: offset <-> line and column. */
 export class SourceText {
     private starts: Int32Array | undefined;
