@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import type { DataIssue } from '../../language/src/engine/types.js';
 import { formatDataErrors, readActions, readMeasurements, STDIN_NAME, type DataError } from '../../cli/src/data/index.js';
 import { CsvTokenizer } from '../../cli/src/data/csv-tokenizer.js';
+import { Collector } from '../../cli/src/data/collector.js';
+import { MEASUREMENT_SCHEMA } from '../../cli/src/data/fields.js';
+import { readNdjson } from '../../cli/src/data/json.js';
 import { FIXTURES, HEADER, stdinOf, tempDir } from './helpers.js';
 
 const issue = (index: number, field: string, message = 'unknown program'): DataIssue => ({ kind: 'measurement', index, field, message });
@@ -192,6 +195,32 @@ describe('CSV tokenizer', () => {
     it('counts a lone CR, LF and CRLF each as one line break', () => {
         const r = tokenize(['a\rb\nc\r\nd']);
         expect(r.records.map(x => JSON.parse(x)[0])).toEqual([1, 2, 3, 4]);
+    });
+});
+
+describe('NDJSON lines across chunks', () => {
+    const run = async (chunks: string[]) => {
+        const out = new Collector(MEASUREMENT_SCHEMA);
+        out.files.push({ name: 'x.ndjson', path: undefined, format: 'ndjson', delimiter: 44, columns: new Int32Array(5) });
+        await readNdjson(out, 0, chunks);
+        return { rows: out.rows, lines: Array.from({ length: out.table.length }, (_, i) => out.table.line(i)), errors: out.errors };
+    };
+
+    it('gives the same rows, lines and errors however the text is split', async () => {
+        const row = (v: number) => `{"program":"A","metric":"SL","period":"2026-01-05","value":${v}}`;
+        const piece = fc.oneof(fc.nat(9).map(row), fc.constantFrom('\n', '\r\n', '\r', ' ', '{bad'));
+        await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(400), { maxLength: 5 }), async (parts, cuts) => {
+            const text = parts.join('');
+            const points = [...new Set(cuts.map(c => c % (text.length + 1)))].sort((x, y) => x - y);
+            const chunks: string[] = [];
+            let prev = 0;
+            for (const p of points) {
+                chunks.push(text.slice(prev, p));
+                prev = p;
+            }
+            chunks.push(text.slice(prev));
+            expect(await run(chunks)).toEqual(await run([text]));
+        }), { numRuns: 1000 });
     });
 });
 

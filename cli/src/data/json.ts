@@ -162,19 +162,17 @@ export async function readNdjson<T>(out: Collector<T>, fileIndex: number, chunks
     };
     for await (const chunk of chunks) {
         const text = rest.length ? rest + chunk : chunk;
+        const n = text.length;
         let from = 0;
+        let cr = text.indexOf('\r');
         for (;;) {
-            let i = from;
-            const n = text.length;
-            while (i < n) {
-                const c = text.charCodeAt(i);
-                if (c === 10 || c === 13) break;
-                i++;
-            }
-            if (i >= n) break;
-            if (text.charCodeAt(i) === 13 && i + 1 >= n) break; // \r at the end: wait for a possible \n
+            if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+            const nl = text.indexOf('\n', from);
+            const i = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
+            if (i < 0) break;
+            if (i === cr && i + 1 >= n) break; // \r at the end: wait for a possible \n
             onLine(text.slice(from, i));
-            from = i + (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+            from = i + (i === cr && text.charCodeAt(i + 1) === 10 ? 2 : 1);
         }
         rest = text.slice(from);
     }
