@@ -12,7 +12,7 @@ import type {
     CheckParams, CheckResponse, CompileParams, CompileResponse, Failure,
 } from '../../language/src/lsp/norma-check-request.js';
 import type { CheckResult } from '../../language/src/engine/types.js';
-import { breachCount, renderReport, summaryLine } from './report.js';
+import { gateFailures, renderReport, summaryLine } from './report.js';
 
 const CHECK_REQUEST = 'norma/check';
 const COMPILE_REQUEST = 'norma/compile';
@@ -48,10 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     let panel: vscode.WebviewPanel | undefined;
 
     const showStatus = (result: CheckResult) => {
-        const breaches = breachCount(result);
-        status.text = result.summary.passed
-            ? '$(pass) Norma: passing'
-            : `$(error) Norma: ${breaches} breach${breaches === 1 ? '' : 'es'}`;
+        status.text = result.summary.passed ? '$(pass) Norma: passing' : `$(error) Norma: ${gateFailures(result)}`;
         status.tooltip = `${summaryLine(result)}\nClick to open the report.`;
         status.backgroundColor = result.summary.passed ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
         status.show();

@@ -46,10 +46,19 @@ export function summaryLine(result: CheckResult): string {
     return `${s.passed ? 'Gate passes' : 'Gate fails'}: ${parts.join(', ')} (as of ${result.asOf}).`;
 }
 
-/** The items that fail the gate: norms needing action, overdue or without data, unsatisfied requirements. */
-export function breachCount(result: CheckResult): number {
+/**
+ * What fails the gate, in a few words for the status bar: `2 breaches, 1 no data`.
+ * A breach is a norm whose verdict is action required or overdue.
+ */
+export function gateFailures(result: CheckResult): string {
     const s = result.summary;
-    return s.actionRequired + s.overdue + s.noData + s.requirementsUnsatisfied;
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const breaches = s.actionRequired + s.overdue;
+    return [
+        breaches && plural(breaches, 'breach', 'breaches'),
+        s.noData && `${s.noData} no data`,
+        s.requirementsUnsatisfied && plural(s.requirementsUnsatisfied, 'unmet requirement', 'unmet requirements'),
+    ].filter(Boolean).join(', ') || 'gate fails';
 }
 
 export function renderReport(result: CheckResult, options: { cspSource: string; nonce: string; title: string }): string {
@@ -58,9 +67,9 @@ export function renderReport(result: CheckResult, options: { cspSource: string; 
     for (const [program, rows] of byProgram(result.results)) {
         sections.push(`<h2>Program ${e(program)}</h2>
 <table>
-<thead><tr><th>Metric</th><th>Norm</th><th>Verdict</th><th>Reason</th><th>Source</th></tr></thead>
+<thead><tr><th>Metric</th><th>Norm</th><th>Verdict</th><th>Reason</th></tr></thead>
 <tbody>
-${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}</td><td>${e(normText(r))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td>${e(r.reason)}</td><td class="src">${e(r.norm.source)}</td></tr>`).join('\n')}
+${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}<div class="src">${e(r.norm.source)}</div></td><td class="norm">${e(normText(r))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td class="reason">${e(r.reason)}</td></tr>`).join('\n')}
 </tbody>
 </table>`);
     }
@@ -69,7 +78,7 @@ ${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}</td><td>${e(no
 <table>
 <thead><tr><th>Requirement</th><th>Program</th><th>Satisfied</th><th>Reason</th></tr></thead>
 <tbody>
-${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-required'}"><td>${e(q.id)}</td><td>${e(q.program)}</td><td><span class="verdict">${q.satisfied ? 'yes' : 'no'}</span></td><td>${e(q.reason)}</td></tr>`).join('\n')}
+${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-required'}"><td>${e(q.id)}</td><td>${e(q.program)}</td><td><span class="verdict">${q.satisfied ? 'yes' : 'no'}</span></td><td class="reason">${e(q.reason)}</td></tr>`).join('\n')}
 </tbody>
 </table>`);
     }
@@ -92,7 +101,9 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 th { font-weight: 600; }
 .summary { font-size: 1.1em; font-weight: 600; }
-.src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.9em; white-space: nowrap; }
+.src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.85em; white-space: nowrap; }
+.norm { white-space: nowrap; }
+.reason { width: 60%; }
 .verdict { padding: 1px 6px; border-radius: 3px; white-space: nowrap; }
 .v-met .verdict { background: #2e7d3233; }
 .v-at-risk .verdict, .v-action-planned .verdict { background: #f9a82544; }

@@ -276,6 +276,7 @@ async function main() {
     });
 
     let hoverShot;
+    let reportShot;
     await expectStep('hovering a metric shows its card', async () => {
         const name = page.locator('.editor-instance .view-line span', { hasText: /^CriticalErrorAccuracy$/ }).first();
         await name.waitFor({ state: 'visible', timeout: 10_000 });
@@ -306,19 +307,30 @@ async function main() {
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'ServiceLevl' }).first()
             .waitFor({ state: 'detached', timeout: 30_000 });
         await runCommand('Norma: Check Workspace Against Data...');
-        const status = page.locator('.statusbar-item', { hasText: /Norma: (passing|\d+ breach)/ }).first();
+        const status = page.locator('.statusbar-item', { hasText: /Norma: (passing|\d+ (breach|no data|unmet))/ }).first();
         const refusal = page.locator('.notification-toast:has(.codicon-error)', { hasText: /Norma: / }).first();
         await status.or(refusal).first().waitFor({ state: 'visible', timeout: 60_000 });
         if (await refusal.isVisible()) throw new Error(`the check was refused: ${(await refusal.innerText()).replace(/\s+/g, ' ')}`);
         const verdict = (await status.first().innerText()).trim();
         log(`      status bar: ${verdict}`);
+        await runCommand('View: Close Panel');
         await runCommand('Norma: Open Report');
         const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
         await frame.locator('h2', { hasText: 'AcmeBilling' }).waitFor({ state: 'visible', timeout: 30_000 });
         const report = await frame.locator('body').innerText({ timeout: 10_000 });
         if (!/ServiceLevel/.test(report)) throw new Error(`the report lacks the ServiceLevel norm:\n${report}`);
+        // One engine: the editor's verdicts are the CLI's on the same files and data.
+        const cli = spawnSync(process.execPath, [path.join(root, 'cli/bin/norma.js'), 'check', workspace,
+            '--data', path.join(workspace, 'data/kpis.csv'), '--as-of', '2026-01-07', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+        const expected = JSON.parse(cli.stdout).summary;
+        const want = [`${expected.norms} norms`, `${expected.met} met`, expected.passed ? 'Gate passes' : 'Gate fails'];
+        if (expected.actionRequired) want.push(`${expected.actionRequired} action required`);
+        if (expected.noData) want.push(`${expected.noData} no data`);
+        const missing = want.filter(w => !report.includes(w));
+        if (missing.length) throw new Error(`the report disagrees with \`norma check\` (${missing.join(', ')} missing):\n${report.slice(0, 400)}`);
+        if (expected.passed !== /passing/.test(verdict)) throw new Error(`status bar '${verdict}' but norma check says passed=${expected.passed}`);
         log(`      report: ${report.split('\n').filter(Boolean).slice(0, 3).join(' / ')}`);
-        await shoot('4-report');
+        reportShot = await shoot('4-report');
     });
 
     await expectStep('Compile Checks writes the standalone module into the chosen folder', async () => {
@@ -350,10 +362,14 @@ async function main() {
         if (failures.length) throw new Error(failures.join('\n'));
     });
 
-    if (hoverShot) {
-        fs.mkdirSync(path.dirname(readmeImage), { recursive: true });
-        fs.copyFileSync(hoverShot, readmeImage);
-        log(`copied ${path.relative(root, hoverShot)} to ${path.relative(root, readmeImage)}`);
+    // The README's pictures, refreshed only by a run in which everything passed.
+    if (outcomes.every(o => o.ok)) {
+        for (const [shot, target] of [[hoverShot, readmeImage], [reportShot, readmeImage.replace(/\.png$/, '-report.png')]]) {
+            if (!shot) continue;
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.copyFileSync(shot, target);
+            log(`copied ${path.relative(root, shot)} to ${path.relative(root, target)}`);
+        }
     }
     if (browserErrors.length) log(`(page errors seen, not judged: ${browserErrors.slice(0, 3).join(' | ')})`);
 }
