@@ -1,0 +1,99 @@
+/**
+ * `norma fmt [paths...] [--check]`: rewrites `.norma` files in the canonical layout, the very
+ * layout the language server's formatter gives (`formatText` of language/src/lsp/norma-formatter.ts).
+ * Every comment and paragraph break is kept; formatting twice changes nothing.
+ * `--check` rewrites nothing, names each file that would change and exits 1 if any would.
+ * A file with syntax errors is never rewritten: it is reported `file:line:col` and the exit is 2.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { collectFiles } from '../../../language/src/workspace/workspace.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { colorFor, colors } from '../terminal.js';
+
+/** The formatter contract `norma fmt` relies on. */
+export type FormatText = (text: string) => Promise<string>;
+
+interface FormatErrorShape {
+    name: string;
+    problems?: { line: number; column: number; message: string }[];
+    message: string;
+}
+
+async function defaultFormatter(): Promise<FormatText> {
+    const module = await import('../../../language/src/lsp/norma-formatter.js');
+    return module.formatText;
+}
+
+export interface FmtOutcome {
+    changed: string[];
+    unchanged: string[];
+    failed: { file: string; line: number; column: number; message: string }[];
+}
+
+/** Formats files; writes them back unless `check`. */
+export async function formatFiles(files: string[], check: boolean, format: FormatText): Promise<FmtOutcome> {
+    const outcome: FmtOutcome = { changed: [], unchanged: [], failed: [] };
+    for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        let formatted: string;
+        try {
+            formatted = await format(text);
+        } catch (error) {
+            const e = error as FormatErrorShape;
+            if (e.name !== 'FormatError') throw error;
+            const problems = e.problems?.length ? e.problems : [{ line: 1, column: 1, message: e.message }];
+            for (const p of problems) outcome.failed.push({ file, line: p.line || 1, column: p.column || 1, message: p.message });
+            continue;
+        }
+        if (formatted === text) {
+            outcome.unchanged.push(file);
+        } else {
+            outcome.changed.push(file);
+            if (!check) fs.writeFileSync(file, formatted);
+        }
+    }
+    return outcome;
+}
+
+export function register(program: Command): void {
+    program.command('fmt')
+        .description('Lay out .norma files the canonical way (the editor\'s formatter); --check only reports.')
+        .argument('[paths...]', '.norma files or folders (default: the current folder)')
+        .option('--check', 'rewrite nothing; name each file that would change and exit 1 if any would')
+        .addHelpText('after', `
+The layout: 4-space indentation, '{' on the declaration line, one property, requirement,
+norm or option per line, blank lines between declarations kept (collapsed to one), every
+comment kept where it was. Formatting twice changes nothing.
+
+Exit codes: 0 done (or, with --check, every file already formatted); 1 --check found files
+to format; 2 a file has syntax errors (it is left untouched) or a path does not exist.
+`)
+        .action(async (paths: string[], opts: { check?: boolean }) => {
+            let files: string[];
+            try {
+                files = collectFiles((paths.length ? paths : ['.']).map(p => path.resolve(p)));
+            } catch (e) {
+                throw new UsageError((e as Error).message);
+            }
+            if (!files.length) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
+            const outcome = await formatFiles(files, Boolean(opts.check), await defaultFormatter());
+            const show = (f: string) => path.relative(process.cwd(), f).split(path.sep).join('/') || f;
+            const c = colors(colorFor(process.stdout));
+            const ce = colors(colorFor(process.stderr));
+            for (const f of outcome.failed) process.stderr.write(`${show(f.file)}:${f.line}:${f.column} ${ce.red('error')} ${f.message}\n`);
+            const lines = outcome.changed.map(f => (opts.check ? `${show(f)} ${c.yellow('would be reformatted')}` : `${show(f)} ${c.green('formatted')}`));
+            const n = outcome.changed.length;
+            const total = files.length;
+            lines.push(opts.check
+                ? (n ? `${n} of ${total} file${total === 1 ? '' : 's'} would be reformatted; run norma fmt to fix.` : `${total} file${total === 1 ? '' : 's'} already formatted.`)
+                : `${n} of ${total} file${total === 1 ? '' : 's'} reformatted.`);
+            if (outcome.failed.length) {
+                const bad = new Set(outcome.failed.map(f => f.file)).size;
+                lines.push(`${bad} file${bad === 1 ? ' has' : 's have'} syntax errors and ${bad === 1 ? 'was' : 'were'} left untouched.`);
+            }
+            process.stdout.write(lines.join('\n') + '\n');
+            process.exitCode = outcome.failed.length ? ExitCode.InvalidInput : opts.check && n ? ExitCode.GateFailed : ExitCode.Ok;
+        });
+}

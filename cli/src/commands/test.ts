@@ -1,0 +1,138 @@
+/**
+ * `norma test [paths...]`: runs the declarative norm tests (`*.normtest.csv`, see
+ * language/src/norm-tests/fixture.ts and docs/language.md) against the workspace, through the
+ * engine's `check`, and prints pass or fail per case with the difference.
+ *
+ * Paths: folders are searched for both `.norma` files (the workspace) and `*.normtest.csv`
+ * files (the cases); a `.norma` file joins the workspace; a `.normtest.csv` file is a case.
+ * Without a folder or `.norma` file, the workspace is the current folder.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+    NORM_TEST_SUFFIX, parseActions, parseNormTest, runNormTest, type CaseResult, type FixtureAction, type FixtureError, type NormTestFixture,
+} from '../../../language/src/norm-tests/index.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { loadOrExplain } from '../load.js';
+import { today } from '../dates.js';
+import { colorFor, colors, writeOutput } from '../terminal.js';
+
+/** Every `*.normtest.csv` under the given files and folders, sorted. */
+export function findNormTests(paths: string[]): string[] {
+    const out: string[] = [];
+    const visit = (p: string) => {
+        const stat = fs.statSync(p, { throwIfNoEntry: false });
+        if (!stat) throw new UsageError(`No such file or folder: ${p}`);
+        if (stat.isDirectory()) {
+            for (const entry of fs.readdirSync(p).sort()) {
+                if (entry === 'node_modules' || entry.startsWith('.')) continue;
+                const child = path.join(p, entry);
+                if (fs.statSync(child).isDirectory() || entry.endsWith(NORM_TEST_SUFFIX)) visit(child);
+            }
+        } else if (p.endsWith(NORM_TEST_SUFFIX)) {
+            out.push(path.resolve(p));
+        }
+    };
+    paths.forEach(visit);
+    return [...new Set(out)].sort();
+}
+
+function show(file: string): string {
+    return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+}
+
+/** Reads and parses every case (and its actions file); errors are located. */
+export function readNormTests(files: string[]): { cases: { fixture: NormTestFixture; actions: { file: string; rows: FixtureAction[] } | null }[]; errors: FixtureError[] } {
+    const cases: { fixture: NormTestFixture; actions: { file: string; rows: FixtureAction[] } | null }[] = [];
+    const errors: FixtureError[] = [];
+    for (const file of files) {
+        const parsed = parseNormTest(show(file), fs.readFileSync(file, 'utf8'));
+        errors.push(...parsed.errors);
+        if (!parsed.fixture) continue;
+        const named = parsed.fixture.actionsFile;
+        const actionsPath = named ? path.resolve(path.dirname(file), named) : file.slice(0, -NORM_TEST_SUFFIX.length) + '.actions.csv';
+        let actions: { file: string; rows: FixtureAction[] } | null = null;
+        if (fs.existsSync(actionsPath)) {
+            const a = parseActions(show(actionsPath), fs.readFileSync(actionsPath, 'utf8'));
+            errors.push(...a.errors);
+            actions = { file: show(actionsPath), rows: a.actions };
+        } else if (named) {
+            errors.push({ file: show(file), line: 1, column: 1, message: `The actions file ${named} does not exist (looked for ${show(actionsPath)}).` });
+            continue;
+        }
+        cases.push({ fixture: parsed.fixture, actions });
+    }
+    return { cases, errors };
+}
+
+function workspacePaths(paths: string[]): string[] {
+    const ws = paths.filter(p => !p.endsWith(NORM_TEST_SUFFIX));
+    return ws.length ? ws : ['.'];
+}
+
+export function register(program: Command): void {
+    program.command('test')
+        .description('Run the norm tests (*.normtest.csv): small tables of points with the verdicts the norms must give.')
+        .argument('[paths...]', 'folders holding the workspace and its *.normtest.csv cases, or case files (default: the current folder)')
+        .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+        .option('--output <file>', 'write the report to a file instead of stdout')
+        .addHelpText('after', `
+A case is one CSV file, <name>.normtest.csv, that a spreadsheet can write:
+
+  # Three misses in a row need an action plan
+  as-of,2026-01-31
+  program,metric,period,value,sample,expect
+  AcmeBilling,ServiceLevel,2026-01-05,82,,met
+  AcmeBilling,ServiceLevel,2026-01-06,78,,missed
+  AcmeBilling,ServiceLevel,2026-01-07,77,,missed
+  AcmeBilling,ServiceLevel,2026-01-08,76,,missed trigger
+  AcmeBilling,ServiceLevel,,,,action-required
+
+Point statuses: met, missed, missed trigger, critical, unsampled, excluded [Exclusion].
+Verdicts (rows without a value): met, at-risk, action-planned, action-required, overdue, no-data.
+Actions for a case: a sibling <name>.actions.csv (program,metric,opened,owner,due,closed,result).
+
+Exit codes: 0 every case passes; 1 a case fails; 2 invalid input (a fixture that cannot be
+read, language errors, no case found).
+`)
+        .action(async (paths: string[], opts: { format: string; output?: string }) => {
+            const searched = paths.length ? paths : ['.'];
+            const files = findNormTests(searched);
+            if (!files.length) throw new UsageError(`No norm test (*${NORM_TEST_SUFFIX}) found in ${searched.join(', ')}.`);
+            const ws = await loadOrExplain(workspacePaths(paths), today(), { quietWarnings: true });
+            const { cases, errors } = readNormTests(files);
+            const results: CaseResult[] = [];
+            for (const c of cases) {
+                const outcome = runNormTest(ws.model, c.fixture, c.actions);
+                if (outcome.ok) results.push(outcome.result);
+                else errors.push(...outcome.errors);
+            }
+            const ce = colors(colorFor(process.stderr));
+            for (const e of errors) process.stderr.write(`${e.file}:${e.line}:${e.column} ${ce.red('error')} ${e.message}\n`);
+            const failed = results.filter(r => !r.passed).length;
+            if (opts.format === 'json') {
+                writeOutput(JSON.stringify({
+                    schema: 1,
+                    summary: { cases: results.length, passed: results.length - failed, failed, invalid: new Set(errors.map(e => e.file)).size },
+                    cases: results,
+                    errors,
+                }, null, 2), opts.output);
+            } else {
+                const c = colors(!opts.output && colorFor(process.stdout));
+                const lines: string[] = [];
+                for (const r of results) {
+                    const head = r.passed ? c.green('PASS') : c.red('FAIL');
+                    lines.push(`${head}  ${r.file}${r.description ? `  ${c.dim(r.description)}` : ''}  (${r.checks} check${r.checks === 1 ? '' : 's'}, as of ${r.asOf})`);
+                    for (const f of r.failures) {
+                        lines.push(`      ${r.file}:${f.line}:${f.column} ${f.subject}: expected ${c.green(f.expected)}, got ${c.red(f.actual)}`);
+                        if (f.reason) lines.push(`        ${c.dim(f.reason)}`);
+                    }
+                }
+                const invalid = new Set(errors.map(e => e.file)).size;
+                lines.push(`${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed${invalid ? `; ${invalid} invalid fixture file${invalid === 1 ? '' : 's'}` : ''}.`);
+                writeOutput(lines.join('\n'), opts.output);
+            }
+            process.exitCode = errors.length ? ExitCode.InvalidInput : failed ? ExitCode.GateFailed : ExitCode.Ok;
+        });
+}

@@ -1,0 +1,1 @@
+export { coverage, renderCoverage, type CoverageReport, type RequirementCoverage, type RequirementCoverageStatus } from './coverage.js';
