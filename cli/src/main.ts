@@ -11,8 +11,11 @@ import * as compile from './commands/compile.js';
 import * as init from './commands/init.js';
 import * as lsp from './commands/lsp.js';
 import * as validate from './commands/validate.js';
+import * as diff from './commands/diff.js';
+import * as fmt from './commands/fmt.js';
+import * as normTest from './commands/test.js';
 
-const COMMANDS = [validate, check, compile, init, lsp];
+const COMMANDS = [validate, check, compile, init, lsp, diff, fmt, normTest];
 
 export function createProgram(): Command {
     const program = new Command('norma')

@@ -5,6 +5,9 @@ import { parseAsOf } from '../dates.js';
 import { countLine, displayPath, formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { colorFor, colors, writeOutput } from '../terminal.js';
+import { coverage, renderCoverage, type CoverageReport } from '../../../language/src/coverage/index.js';
+import { findNormTests, readNormTests } from './test.js';
+import { normsExercised } from '../../../language/src/norm-tests/index.js';
 
 export function register(program: Command): void {
     program.command('validate')
@@ -13,26 +16,36 @@ export function register(program: Command): void {
         .option('--format <format>', 'pretty or json', 'pretty')
         .option('--as-of <date>', 'judge date-dependent warnings (certification age) at this day', undefined)
         .option('--output <file>', 'write the report to a file instead of stdout')
-        .addHelpText('after', '\nExit codes: 0 no error (warnings allowed), 2 errors found.\n')
-        .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string }) => {
+        .option('--coverage', 'also list, per standard and category, the requirements backed by a norm in every applicable program, the metrics no norm uses and the norms no norm test exercises')
+        .addHelpText('after', '\nExit codes: 0 no error (warnings allowed), 2 errors found. Coverage gaps do not change the exit code.\n')
+        .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string; coverage?: boolean }) => {
             const asOf = parseAsOf(opts.asOf);
             const ws = await loadWorkspaceFromDisk(paths, { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
             if (ws.files.length === 0) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
             const errors = ws.diagnostics.some(d => d.severity === 'error');
+            const report = opts.coverage && ws.model ? coverageOf(ws.model, paths) : undefined;
             if (opts.format === 'json') {
                 writeOutput(JSON.stringify({
                     schema: 1,
                     files: ws.files.length,
                     diagnostics: ws.diagnostics.map(d => ({ ...d, file: displayPath(ws.root, d.file) })),
+                    ...(report ? { coverage: report } : {}),
                 }, null, 2), opts.output);
             } else if (opts.format === 'pretty') {
                 const c = colors(!opts.output && colorFor(process.stdout));
                 const lines = ws.diagnostics.map(d => formatDiagnostic(d, ws.root, c));
                 lines.push(`${ws.files.length} file${ws.files.length === 1 ? '' : 's'} checked: ${countLine(ws.diagnostics)}.`);
+                if (report) lines.push('', ...renderCoverage(report));
                 writeOutput(lines.join('\n'), opts.output);
             } else {
                 throw new UsageError(`Unknown format '${opts.format}' for validate: use pretty or json.`);
             }
             process.exitCode = errors ? ExitCode.InvalidInput : ExitCode.Ok;
         });
+}
+
+/** Coverage, with the norms exercised by the norm tests found under the same paths (unreadable cases are skipped). */
+function coverageOf(model: NonNullable<Awaited<ReturnType<typeof loadWorkspaceFromDisk>>['model']>, paths: string[]): CoverageReport {
+    const { cases } = readNormTests(findNormTests(paths.length ? paths : ['.']));
+    return coverage(model, cases.flatMap(c => normsExercised(model, c.fixture)));
 }
