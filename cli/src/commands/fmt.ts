@@ -44,7 +44,13 @@ export async function formatFiles(files: string[], check: boolean, format: Forma
             const e = error as FormatErrorShape;
             if (e.name !== 'FormatError') throw error;
             const problems = e.problems?.length ? e.problems : [{ line: 1, column: 1, message: e.message }];
-            for (const p of problems) outcome.failed.push({ file, line: p.line || 1, column: p.column || 1, message: p.message });
+            // A problem at the end of the file (a missing '}') has no position of its own: point at the end.
+            const lines = text.split('\n');
+            const end = { line: lines.length, column: lines[lines.length - 1].length + 1 };
+            for (const p of problems) {
+                const known = Number.isFinite(p.line) && p.line > 0 && Number.isFinite(p.column) && p.column > 0;
+                outcome.failed.push({ file, line: known ? p.line : end.line, column: known ? p.column : end.column, message: p.message });
+            }
             continue;
         }
         if (formatted === text) {
