@@ -18,7 +18,7 @@
  *   case); `as-of,2026-01-31` (or `as-of: 2026-01-31`) is required; `actions,<file>` names an
  *   actions CSV (columns of the data files: program,metric,opened,owner,due,closed,result),
  *   relative to the fixture; without it, a sibling `<name>.actions.csv` is used when present.
- * - Header: the first row whose first cell is `program`. Columns (any order, any case):
+ * - Header: the first row with the cells `program` and `metric`. Columns (any order, any case):
  *   program, metric, period, value, expect; `sample` optional; `note` ignored.
  * - A point row has a period and a value (in the metric's unit as in data files: percent
  *   0..100, durations in seconds). Its `expect`, when filled, is the point's status: `met`,
@@ -157,7 +157,7 @@ function cellOf(cells: Cell[], header: Header, name: string, line: number): Cell
 /** Parses a `.normtest.csv` text. `file` is how errors name it. */
 export function parseNormTest(file: string, text: string): { fixture?: NormTestFixture; errors: FixtureError[] } {
     const errors: FixtureError[] = [];
-    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find(l => /^\s*program\b/i.test(l)) ?? '';
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find(l => /\bprogram\b/i.test(l) && /\bmetric\b/i.test(l)) ?? '';
     const delimiter = sniffDelimiter(firstLine);
     const csv = readCsv(text, delimiter);
     if (csv.error) errors.push({ file, ...csv.error });
@@ -178,7 +178,7 @@ export function parseNormTest(file: string, text: string): { fixture?: NormTestF
         }
         const first = row.cells[0];
         if (!headerSeen) {
-            if (first.text.toLowerCase() === 'program') {
+            if (row.cells.some(c => c.text.toLowerCase() === 'program') && row.cells.some(c => c.text.toLowerCase() === 'metric')) {
                 headerSeen = true;
                 header = readHeader(row.cells, file, POINT_COLUMNS, REQUIRED_POINT_COLUMNS, errors);
                 continue;
