@@ -344,7 +344,13 @@ async function main() {
         // code-server's own folder picker: a quick input holding a path.
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 10_000 });
+        const workspaceRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'programs' }).first();
+        await workspaceRow.waitFor({ state: 'visible', timeout: 15_000 }); // it has settled on the default folder
         await input.fill(`${out}/`);
+        // The picker lists the folder typed once it has moved there: the workspace's own folders go away.
+        await workspaceRow.waitFor({ state: 'hidden', timeout: 15_000 });
+        const typed = await input.inputValue();
+        if (typed !== `${out}/`) throw new Error(`the folder picker holds '${typed}', not the folder typed`);
         const written = page.locator('.notification-toast', { hasText: /Norma: wrote/ }).first();
         const refusal = page.locator('.notification-toast:has(.codicon-error)', { hasText: /Norma: / }).first();
         for (let i = 0; i < 3 && !(await written.or(refusal).first().isVisible()); i++) {
