@@ -75,6 +75,11 @@ describe('examples/copc-cx', () => {
         expect(report.requirements.filter(q => !q.satisfied).map(q => `${q.program} ${q.id}`)).toEqual(['HelvetiaClaimsBackOffice COPC_CX.Performance.PF3']);
     });
 
+    it('is in the canonical layout of norma fmt', () => {
+        const run = norma(['fmt', '--check', 'examples/copc-cx']);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+    });
+
     it('runs as the README of the project shows (pretty output, exit 1)', () => {
         const run = norma(CHECK);
         expect(run.code).toBe(1);
