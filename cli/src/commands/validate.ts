@@ -8,12 +8,13 @@ import { colorFor, colors, writeOutput } from '../terminal.js';
 import { coverage, renderCoverage, type CoverageReport } from '../../../language/src/coverage/index.js';
 import { findNormTests, readNormTests } from './test.js';
 import { normsExercised } from '../../../language/src/norm-tests/index.js';
+import { sarifDiagnostics } from '../formats/sarif.js';
 
 export function register(program: Command): void {
     program.command('validate')
         .description('Check .norma files for errors and warnings (no data needed).')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
-        .option('--format <format>', 'pretty or json', 'pretty')
+        .option('--format <format>', 'pretty, json or sarif (SARIF 2.1.0 for code hosts)', 'pretty')
         .option('--as-of <date>', 'judge date-dependent warnings (certification age) at this day', undefined)
         .option('--output <file>', 'write the report to a file instead of stdout')
         .option('--coverage', 'also list, per standard and category, the requirements backed by a norm in every applicable program, the metrics no norm uses and the norms no norm test exercises')
@@ -37,8 +38,10 @@ export function register(program: Command): void {
                 lines.push(`${ws.files.length} file${ws.files.length === 1 ? '' : 's'} checked: ${countLine(ws.diagnostics)}.`);
                 if (report) lines.push('', ...renderCoverage(report));
                 writeOutput(lines.join('\n'), opts.output);
+            } else if (opts.format === 'sarif') {
+                writeOutput(sarifDiagnostics(ws.diagnostics, ws.root), opts.output);
             } else {
-                throw new UsageError(`Unknown format '${opts.format}' for validate: use pretty or json.`);
+                throw new UsageError(`Unknown format '${opts.format}' for validate: use pretty, json or sarif.`);
             }
             process.exitCode = errors ? ExitCode.InvalidInput : ExitCode.Ok;
         });

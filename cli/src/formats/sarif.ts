@@ -1,0 +1,171 @@
+/**
+ * `--format sarif` (check) and `norma validate --format sarif`: SARIF 2.1.0, the format code
+ * hosts read to annotate source lines. Each check result points at the norm's line in its
+ * `.norma` file, so the annotation lands on the norm itself; an unsatisfied requirement points
+ * at the program that lacks the norm. One rule per verdict kind (and `requirement-unsatisfied`);
+ * for validate, one rule per diagnostic code. Levels: error for what fails the gate, warning for
+ * `at-risk`, note for `action-planned`; `met` is reported as a passing result (kind `pass`).
+ *
+ * Locations: `uri` is the file relative to the current folder (where CI runs, usually the
+ * repository root), with `uriBaseId: "%SRCROOT%"` and `originalUriBaseIds` naming that folder,
+ * so viewers resolve the file both ways.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NormResult, Verdict } from '../../../language/src/engine/types.js';
+import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
+import { decidingText, parseSource } from './facts.js';
+import type { CheckFormat } from './format.js';
+import { formatRule, metricsById, verdictWords } from './values.js';
+
+const TOOL = { name: 'Norma', version: '0.1.0', semanticVersion: '0.1.0' };
+const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const BASE = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note' | 'none';
+
+interface Rule {
+    id: string;
+    name: string;
+    shortDescription: { text: string };
+    fullDescription: { text: string };
+    defaultConfiguration: { level: Level };
+    help: { text: string };
+}
+
+const VERDICT_RULES: { verdict: Verdict; name: string; level: Level; short: string; full: string }[] = [
+    { verdict: 'action-required', name: 'ActionRequired', level: 'error', short: 'A norm was breached and no action answers it.',
+      full: 'A trigger fired (a critical point, or N consecutive misses) and no improvement action with an owner was opened for the program and metric on or after the trigger\'s period. Open an action, or fix the performance.' },
+    { verdict: 'overdue', name: 'Overdue', level: 'error', short: 'The action answering a breach is past its due date.',
+      full: 'Every trigger is answered, but an answering action is past its due date at the evaluation day and not closed.' },
+    { verdict: 'no-data', name: 'NoData', level: 'error', short: 'A norm has no measured point in its window.',
+      full: 'No met or missed point of the metric and program falls in the norm\'s window up to the evaluation day: the norm cannot be judged.' },
+    { verdict: 'at-risk', name: 'AtRisk', level: 'warning', short: 'A norm was missed, but no trigger fired yet.',
+      full: 'At least one point missed the norm, without reaching the critical floor or the number of consecutive misses that requires an action.' },
+    { verdict: 'action-planned', name: 'ActionPlanned', level: 'note', short: 'A norm was breached and every breach has an action.',
+      full: 'Triggers fired and each is answered by an improvement action that is not overdue.' },
+    { verdict: 'met', name: 'Met', level: 'none', short: 'Every point met the norm.', full: 'Every judged point in the norm\'s window met the norm.' },
+];
+
+const REQUIREMENT_RULE = {
+    id: 'requirement-unsatisfied', name: 'RequirementUnsatisfied', level: 'error' as Level,
+    short: 'A requirement of an applied standard has no norm in the program.',
+    full: 'The program applies a standard whose requirement needs a norm for a metric or family, and the program has no such norm.',
+};
+
+function rule(id: string, name: string, level: Level, short: string, full: string): Rule {
+    return {
+        id, name, shortDescription: { text: short }, fullDescription: { text: full },
+        defaultConfiguration: { level }, help: { text: full },
+    };
+}
+
+/** An artifact location relative to the current folder, POSIX separators, percent-encoded as a URI reference. */
+function artifactLocation(root: string, file: string): { uri: string; uriBaseId: string } {
+    const rel = path.relative(process.cwd(), path.resolve(root, file)).split(path.sep).join('/');
+    return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: BASE };
+}
+
+function location(root: string, file: string, line: number, column?: number, endLine?: number, endColumn?: number) {
+    const region: Record<string, number> = { startLine: Math.max(1, line) };
+    if (column && column > 0) region.startColumn = column;
+    if (endLine && endLine >= region.startLine) region.endLine = endLine;
+    if (endColumn && endColumn > 0 && endLine) region.endColumn = endColumn;
+    return { physicalLocation: { artifactLocation: artifactLocation(root, file), region } };
+}
+
+function run(rules: Rule[], results: unknown[], extra: Record<string, unknown> = {}) {
+    let base = pathToFileURL(process.cwd()).href;
+    if (!base.endsWith('/')) base += '/';
+    return {
+        $schema: SCHEMA_URI,
+        version: '2.1.0',
+        runs: [{
+            tool: { driver: { ...TOOL, rules } },
+            originalUriBaseIds: { [BASE]: { uri: base } },
+            columnKind: 'utf16CodeUnits',
+            results,
+            ...extra,
+        }],
+    };
+}
+
+export const sarif: CheckFormat = (result, context) => {
+    const metrics = metricsById(context.model);
+    const rules = [
+        ...VERDICT_RULES.map(r => rule(r.verdict, r.name, r.level, r.short, r.full)),
+        rule(REQUIREMENT_RULE.id, REQUIREMENT_RULE.name, REQUIREMENT_RULE.level, REQUIREMENT_RULE.short, REQUIREMENT_RULE.full),
+    ];
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const results: unknown[] = result.results.map(r => normResult(r, context.root, formatRule(r.norm, metrics.get(r.metric)), decidingText(r, metrics.get(r.metric), 50), ruleIndex.get(r.verdict)!));
+    const programs = new Map(context.model.programs.map(p => [p.id, p]));
+    const requirements = new Map(context.model.requirements.map(r => [r.id, r]));
+    for (const req of result.requirements.filter(r => !r.satisfied)) {
+        const program = programs.get(req.program);
+        const definition = requirements.get(req.id);
+        results.push({
+            ruleId: REQUIREMENT_RULE.id,
+            ruleIndex: ruleIndex.get(REQUIREMENT_RULE.id),
+            kind: 'fail',
+            level: 'error',
+            message: { text: `${req.program}: requirement ${req.id} is not satisfied: ${req.reason}` },
+            locations: program ? [location(context.root, program.source.file, program.source.line, program.source.column)] : [],
+            ...(definition ? { relatedLocations: [{ id: 1, ...location(context.root, definition.source.file, definition.source.line, definition.source.column), message: { text: `requirement ${req.id}` } }] } : {}),
+            partialFingerprints: { 'normaRequirement/v1': `${req.program}|${req.id}` },
+            properties: { program: req.program, requirement: req.id },
+        });
+    }
+    return JSON.stringify(run(rules, results, {
+        invocations: [{ executionSuccessful: true, properties: { asOf: result.asOf, passed: result.summary.passed } }],
+        properties: { summary: result.summary },
+    }), null, 2);
+};
+
+function normResult(r: NormResult, root: string, ruleText: string, deciding: { periods: string; values: string }, index: number) {
+    const spec = VERDICT_RULES.find(v => v.verdict === r.verdict)!;
+    const { file, line } = parseSource(r.norm.source);
+    return {
+        ruleId: r.verdict,
+        ruleIndex: index,
+        kind: spec.level === 'none' ? 'pass' : spec.level === 'note' ? 'informational' : 'fail',
+        level: spec.level,
+        message: { text: `${r.program} ${ruleText}: ${verdictWords(r.verdict)}. ${r.reason}` },
+        locations: [location(root, file, line)],
+        partialFingerprints: { 'normaNorm/v1': `${r.norm.id}|${r.verdict}` },
+        properties: {
+            program: r.program, metric: r.metric, norm: r.norm.id, verdict: r.verdict,
+            rule: ruleText, periods: deciding.periods, values: deciding.values,
+        },
+    };
+}
+
+/** `norma validate --format sarif`: the language diagnostics, one rule per diagnostic code. */
+export function sarifDiagnostics(diagnostics: Diagnostic[], root: string): string {
+    const codes = [...new Set(diagnostics.map(codeOf))].sort();
+    const rules = codes.map(code => {
+        const first = diagnostics.find(d => codeOf(d) === code)!;
+        const level = levelOf(first.severity);
+        const text = code === 'norma-syntax' ? 'The text does not parse as Norma.' : `Norma language check '${code}'.`;
+        return rule(code, code.replace(/(^|[-_.])(\w)/g, (_, __, c: string) => c.toUpperCase()), level, text, text);
+    });
+    const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const results = diagnostics.map(d => ({
+        ruleId: codeOf(d),
+        ruleIndex: ruleIndex.get(codeOf(d)),
+        level: levelOf(d.severity),
+        message: { text: d.message },
+        locations: [location(root, d.file, d.line, d.column, d.endLine, d.endColumn)],
+    }));
+    return JSON.stringify(run(rules, results, {
+        invocations: [{ executionSuccessful: true, properties: { errors: diagnostics.filter(d => d.severity === 'error').length } }],
+    }), null, 2);
+}
+
+function codeOf(d: Diagnostic): string {
+    return d.code && d.code.trim() ? d.code : 'norma-syntax';
+}
+
+function levelOf(severity: Diagnostic['severity']): Level {
+    return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
