@@ -12,6 +12,7 @@ import type {
     CheckParams, CheckResponse, CompileParams, CompileResponse, Failure,
 } from '../../language/src/lsp/norma-check-request.js';
 import type { CheckResult } from '../../language/src/engine/types.js';
+import type { MetricModel } from '../../language/src/model/types.js';
 import { gateFailures, renderReport, summaryLine } from './report.js';
 
 const CHECK_REQUEST = 'norma/check';
@@ -22,6 +23,7 @@ let client: LanguageClient | undefined;
 interface LastCheck {
     folder: vscode.WorkspaceFolder;
     result: CheckResult;
+    metrics: MetricModel[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -65,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             panel.onDidDispose(() => { panel = undefined; }, undefined, context.subscriptions);
         }
         panel.title = title;
-        panel.webview.html = renderReport(check.result, {
+        panel.webview.html = renderReport(check.result, check.metrics, {
             cspSource: panel.webview.cspSource,
             nonce: crypto.randomBytes(16).toString('base64'),
             title,
@@ -121,7 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             explainFailure(response);
             return undefined;
         }
-        last = { folder, result: response.result };
+        last = { folder, result: response.result, metrics: response.metrics };
         showStatus(response.result);
         if (panel) showReport(last);
         return last;

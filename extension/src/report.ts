@@ -5,6 +5,8 @@
  * script, and its Content-Security-Policy allows only the nonce'd inline style.
  */
 import type { CheckResult, NormResult, Verdict } from '../../language/src/engine/types.js';
+import type { MetricModel } from '../../language/src/model/types.js';
+import { formatValue, VERDICT_ORDER } from '../../cli/src/formats/values.js';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
     'met': 'met',
@@ -19,15 +21,21 @@ export function escapeHtml(text: unknown): string {
     return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function normText(r: NormResult): string {
+/** `>= 80%`, `<= 6min`, `between EUR 2.50 and EUR 3.10 from 2026-07-01`: as `norma check` prints it. */
+function normText(r: NormResult, metric: MetricModel | undefined): string {
     const n = r.norm;
-    const target = n.op === 'between' && n.high !== undefined ? `between ${n.target} and ${n.high}` : `${n.op} ${n.target}`;
-    return `${target} ${n.unit}`.trim();
+    const bound = n.op === 'between'
+        ? `between ${formatValue(n.target, metric)} and ${formatValue(n.high ?? n.target, metric)}`
+        : `${n.op} ${formatValue(n.target, metric)}`;
+    return `${bound}${n.from ? ` from ${n.from}` : ''}`;
 }
 
+/** Results grouped by program, the norms that need attention first (the CLI's verdict order). */
 function byProgram(results: NormResult[]): Map<string, NormResult[]> {
     const groups = new Map<string, NormResult[]>();
     for (const r of results) groups.set(r.program, [...(groups.get(r.program) ?? []), r]);
+    const rank = (r: NormResult) => VERDICT_ORDER.indexOf(r.verdict);
+    for (const rows of groups.values()) rows.sort((a, b) => rank(a) - rank(b));
     return groups;
 }
 
@@ -61,21 +69,26 @@ export function gateFailures(result: CheckResult): string {
     ].filter(Boolean).join(', ') || 'gate fails';
 }
 
-export function renderReport(result: CheckResult, options: { cspSource: string; nonce: string; title: string }): string {
+export function renderReport(
+    result: CheckResult, metrics: readonly MetricModel[], options: { cspSource: string; nonce: string; title: string },
+): string {
     const e = escapeHtml;
+    const metricById = new Map(metrics.map(m => [m.id, m]));
     const sections: string[] = [];
     for (const [program, rows] of byProgram(result.results)) {
         sections.push(`<h2>Program ${e(program)}</h2>
 <table>
+<colgroup><col class="metric"><col class="norm"><col class="verdict"><col class="reason"></colgroup>
 <thead><tr><th>Metric</th><th>Norm</th><th>Verdict</th><th>Reason</th></tr></thead>
 <tbody>
-${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}<div class="src">${e(r.norm.source)}</div></td><td class="norm">${e(normText(r))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td class="reason">${e(r.reason)}</td></tr>`).join('\n')}
+${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}<div class="src">${e(r.norm.source)}</div></td><td class="norm">${e(normText(r, metricById.get(r.metric)))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td class="reason">${e(r.reason)}</td></tr>`).join('\n')}
 </tbody>
 </table>`);
     }
     if (result.requirements.length) {
         sections.push(`<h2>Requirements</h2>
 <table>
+<colgroup><col class="metric"><col class="norm"><col class="verdict"><col class="reason"></colgroup>
 <thead><tr><th>Requirement</th><th>Program</th><th>Satisfied</th><th>Reason</th></tr></thead>
 <tbody>
 ${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-required'}"><td>${e(q.id)}</td><td>${e(q.program)}</td><td><span class="verdict">${q.satisfied ? 'yes' : 'no'}</span></td><td class="reason">${e(q.reason)}</td></tr>`).join('\n')}
@@ -97,13 +110,14 @@ ${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-r
 <title>${e(options.title)}</title>
 <style nonce="${e(options.nonce)}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1rem 2rem; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; table-layout: fixed; }
+col.metric { width: 32%; } col.norm { width: 14%; } col.verdict { width: 14%; } col.reason { width: 40%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 th { font-weight: 600; }
 .summary { font-size: 1.1em; font-weight: 600; }
 .src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.85em; white-space: nowrap; }
-.norm { white-space: nowrap; }
-.reason { width: 60%; }
+td { overflow-wrap: break-word; }
+table { font-size: 0.95em; }
 .verdict { padding: 1px 6px; border-radius: 3px; white-space: nowrap; }
 .v-met .verdict { background: #2e7d3233; }
 .v-at-risk .verdict, .v-action-planned .verdict { background: #f9a82544; }

@@ -14,7 +14,7 @@ import { readActions, readMeasurements, formatDataErrors, type DataError } from 
 import type { CheckResult, DataIssue } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';
-import type { NormaModel } from '../model/types.js';
+import type { MetricModel, NormaModel } from '../model/types.js';
 import { loadWorkspaceFromDisk, type Diagnostic } from '../workspace/workspace.js';
 
 export const CHECK_REQUEST = 'norma/check';
@@ -43,7 +43,8 @@ export type Failure =
     | { kind: 'data-errors'; message: string }
     | { kind: 'error'; message: string };
 
-export type CheckResponse = { kind: 'result'; root: string; result: CheckResult } | Failure;
+/** The result, with the metrics so that the editor shows values in their units (`6min`, `EUR 3.10`). */
+export type CheckResponse = { kind: 'result'; root: string; result: CheckResult; metrics: MetricModel[] } | Failure;
 export type CompileResponse = { kind: 'written'; file: string; norms: number; programs: number } | Failure;
 
 export function registerNormaRequests(shared: LangiumSharedServices): void {
@@ -86,7 +87,8 @@ export async function runCheck(params: CheckParams): Promise<CheckResponse> {
     if (readErrors.length) return dataErrors(readErrors);
     const checks = await loadCompiledChecks(loaded.model);
     try {
-        return { kind: 'result', root: loaded.root, result: checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [] }) };
+        const result = checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [] });
+        return { kind: 'result', root: loaded.root, result, metrics: loaded.model.metrics };
     } catch (error) {
         const issues = dataIssuesOf(error);
         if (!issues) throw error;
