@@ -229,7 +229,7 @@ describe('norma diff on folders', () => {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(1);
         expect(r.stdout).toContain('Acme ServiceLevel: action-required -> met; 3 fewer misses in January');
-        expect(r.stdout).toContain('1 verdict flip over the data');
+        expect(r.stdout).toContain('1 verdict flips over the data');
         const json = JSON.parse(norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-31', '--format', 'json'], { cwd: dir }).stdout);
         expect(json.replay.flips).toEqual([expect.objectContaining({ program: 'Acme', metric: 'ServiceLevel', before: 'action-required', after: 'met' })]);
     });

@@ -72,7 +72,7 @@ Examples:
                 report.failures.push(`${diff.counts.loosened} change${diff.counts.loosened === 1 ? ' loosens' : 's loosen'} the norms (--fail-on loosened).`);
             }
             if (failOn.has('flipped') && report.replay && report.replay.flips.length > 0) {
-                report.failures.push(`${report.replay.flips.length} verdict${report.replay.flips.length === 1 ? '' : 's'} flip over the data (--fail-on flipped).`);
+                report.failures.push(`${report.replay.flips.length} verdict${report.replay.flips.length === 1 ? ' flips' : 's flip'} over the data (--fail-on flipped).`);
             }
             const text = opts.format === 'json' ? renderJson(report)
                 : opts.format === 'markdown' ? renderMarkdown(report)
@@ -86,7 +86,8 @@ Examples:
 async function loadSide(arg: string, paths: string[], side: 'old' | 'new', asOf: string): Promise<NormaModel> {
     let ws: LoadedWorkspace;
     let label: (file: string) => string;
-    if (fs.existsSync(arg)) {
+    const isFolder = fs.existsSync(arg);
+    if (isFolder) {
         ws = await loadWorkspaceFromDisk([arg], { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
         label = file => path.relative(process.cwd(), path.resolve(ws.root, file)).split(path.sep).join('/') || file;
     } else {
@@ -101,7 +102,17 @@ async function loadSide(arg: string, paths: string[], side: 'old' | 'new', asOf:
         for (const d of errors) process.stderr.write(`${side}: ${label(d.file)}:${d.line}:${d.column} ${c.red('error')} ${d.message}\n`);
         throw new UsageError(`The ${side} side (${arg}) has language errors (${countLine(ws.diagnostics)}); no diff is given.`);
     }
-    return ws.model!;
+    return relabel(ws.model!, isFolder ? label : (f: string) => f);
+}
+
+/** The model with every source file named as the reader sees it (relative to the current folder for a folder side). */
+function relabel(model: NormaModel, name: (file: string) => string): NormaModel {
+    const fix = <T extends { source: { file: string } }>(items: T[]): T[] => items.map(i => ({ ...i, source: { ...i.source, file: name(i.source.file) } }));
+    return {
+        ...model,
+        standards: fix(model.standards), requirements: fix(model.requirements), metrics: fix(model.metrics),
+        programs: fix(model.programs), norms: fix(model.norms), exclusions: fix(model.exclusions),
+    };
 }
 
 function git(args: string[], cwd: string, input?: string): Buffer {
