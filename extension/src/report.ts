@@ -78,8 +78,7 @@ export function renderReport(
     for (const [program, rows] of byProgram(result.results)) {
         sections.push(`<h2>Program ${e(program)}</h2>
 <table>
-<colgroup><col class="metric"><col class="norm"><col class="verdict"><col class="reason"></colgroup>
-<thead><tr><th>Metric</th><th>Norm</th><th>Verdict</th><th>Reason</th></tr></thead>
+<thead><tr><th class="w-metric">Metric</th><th class="w-norm">Norm</th><th class="w-verdict">Verdict</th><th class="w-reason">Reason</th></tr></thead>
 <tbody>
 ${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}<div class="src">${e(r.norm.source)}</div></td><td class="norm">${e(normText(r, metricById.get(r.metric)))}</td><td><span class="verdict">${e(VERDICT_LABEL[r.verdict] ?? r.verdict)}</span></td><td class="reason">${e(r.reason)}</td></tr>`).join('\n')}
 </tbody>
@@ -88,8 +87,7 @@ ${rows.map(r => `<tr class="v-${e(r.verdict)}"><td>${e(r.metric)}<div class="src
     if (result.requirements.length) {
         sections.push(`<h2>Requirements</h2>
 <table>
-<colgroup><col class="metric"><col class="norm"><col class="verdict"><col class="reason"></colgroup>
-<thead><tr><th>Requirement</th><th>Program</th><th>Satisfied</th><th>Reason</th></tr></thead>
+<thead><tr><th class="w-metric">Requirement</th><th class="w-norm">Program</th><th class="w-verdict">Satisfied</th><th class="w-reason">Reason</th></tr></thead>
 <tbody>
 ${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-required'}"><td>${e(q.id)}</td><td>${e(q.program)}</td><td><span class="verdict">${q.satisfied ? 'yes' : 'no'}</span></td><td class="reason">${e(q.reason)}</td></tr>`).join('\n')}
 </tbody>
@@ -111,14 +109,14 @@ ${result.requirements.map(q => `<tr class="${q.satisfied ? 'v-met' : 'v-action-r
 <style nonce="${e(options.nonce)}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1rem 2rem; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; table-layout: fixed; }
-col.metric { width: 32%; } col.norm { width: 14%; } col.verdict { width: 14%; } col.reason { width: 40%; }
+.w-metric { width: 30%; } .w-norm { width: 14%; } .w-verdict { width: 17%; } .w-reason { width: 39%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 th { font-weight: 600; }
 .summary { font-size: 1.1em; font-weight: 600; }
-.src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.85em; white-space: nowrap; }
+.src { opacity: 0.7; font-family: var(--vscode-editor-font-family); font-size: 0.85em; overflow-wrap: anywhere; }
 td { overflow-wrap: break-word; }
 table { font-size: 0.95em; }
-.verdict { padding: 1px 6px; border-radius: 3px; white-space: nowrap; }
+.verdict { display: inline-block; padding: 1px 6px; border-radius: 3px; }
 .v-met .verdict { background: #2e7d3233; }
 .v-at-risk .verdict, .v-action-planned .verdict { background: #f9a82544; }
 .v-action-required .verdict, .v-overdue .verdict, .v-no-data .verdict { background: #c6282844; }
