@@ -35,7 +35,7 @@ function goodWorkspace(sl: number[], aht: number[]) {
 }
 
 describe('norma --help', () => {
-    it.each(['validate', 'check', 'compile', 'init', 'lsp'])('documents %s', (command) => {
+    it.each(['validate', 'check', 'compile', 'init', 'lsp', 'fmt', 'diff', 'test'])('documents %s', (command) => {
         const r = norma([command, '--help']);
         expect(r.code).toBe(0);
         expect(r.stdout).toContain(`Usage: norma ${command}`);
@@ -44,7 +44,7 @@ describe('norma --help', () => {
     it('lists the commands', () => {
         const r = norma(['--help']);
         expect(r.code).toBe(0);
-        for (const c of ['validate', 'check', 'compile', 'init']) expect(r.stdout).toContain(c);
+        for (const c of ['validate', 'check', 'compile', 'init', 'fmt', 'diff', 'test']) expect(r.stdout).toContain(c);
     });
 
     it('exits 2 on an unknown option', () => {

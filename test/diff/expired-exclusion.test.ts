@@ -29,6 +29,9 @@ describe('an expired exclusion still applied', () => {
         const late = norma(['check', '.', '--data', 'data.csv', '--as-of', '2026-02-15'], { cwd: dir });
         expect(late.code).toBe(2);
         expect(late.stderr).toMatch(/data\.csv:3:\d+ error Exclusion Storm expired on 2026-01-31 but would excuse this point/);
+        expect(late.stderr).toContain('Expired exclusion Storm');
+        expect(late.stderr).toContain('Storm is declared at ws.norma:10');
+        expect(late.stderr).not.toContain('The data has');
         const inTime = norma(['check', '.', '--data', 'data.csv', '--as-of', '2026-01-20', '--format', 'json'], { cwd: dir });
         expect(inTime.code).toBe(0);
         const json = JSON.parse(inTime.stdout);

@@ -101,13 +101,20 @@ async function evaluateData(
             const first = locate({ ...issue, index: issue.duplicateOf });
             return { ...locate(issue), message: `The same program, metric and period already appear at ${displayDataPath(first.file)}:${first.line}.` };
         });
-        throw dataUsageError(located, (error as Error).message);
+        const expired = [...new Set(issues.map(i => i.exclusion).filter((x): x is string => x !== undefined))];
+        if (expired.length) {
+            // Not a data problem: the workspace applies an exclusion past its expiry.
+            const where = expired.map(id => {
+                const x = model.exclusions.find(e => e.id === id);
+                return x ? `  ${id} is declared at ${x.source.file}:${x.source.line}` : `  ${id}`;
+            });
+            throw new UsageError(`${(error as Error).message}\n${where.join('\n')}\nPoints it would excuse:\n${formatDataErrors(located)}`);
+        }
+        throw dataUsageError(located);
     }
 }
 
-function dataUsageError(errors: DataError[], headline?: string): UsageError {
+function dataUsageError(errors: DataError[]): UsageError {
     const n = errors.length;
-    return new UsageError(
-        `${headline && n === 0 ? headline : `The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:`}\n${formatDataErrors(errors)}`,
-    );
+    return new UsageError(`The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:\n${formatDataErrors(errors)}`);
 }
