@@ -2,13 +2,15 @@
 // (draft-04, ajv-draft-04), one rule per verdict kind, each result on the norm's own line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvModule from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { sarif, sarifDiagnostics } from '../../cli/src/formats/sarif.js';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
 import { CASES, evaluate, REPO, SCHEMAS, sourceLine, writeResult } from './helpers.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'sarif-schema-2.1.0.json'), 'utf8'));
+// ajv-draft-04 is CommonJS: under NodeNext its class is the default export's `default`.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
 const ajv = new Ajv({ allErrors: true, strict: false });
 // The schema's formats, checked by hand (ajv-formats is not a dependency).
 ajv.addFormat('uri', (s: string) => { try { new URL(s); return true; } catch { return false; } });

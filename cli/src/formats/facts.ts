@@ -5,7 +5,9 @@
  */
 import type { CheckResult, NormResult, PointResult, RequirementResult, Verdict } from '../../../language/src/engine/types.js';
 import type { MetricModel, NormaModel } from '../../../language/src/model/types.js';
-import { FAILING_VERDICTS, formatValue } from './values.js';
+import { formatRule as engineFormatRule, formatValue as engineFormatValue } from '../../../language/src/engine/format.js';
+import type { Comparator as NormModelOp } from '../../../language/src/model/types.js';
+import { FAILING_VERDICTS } from './values.js';
 
 /** `programs/acme.norma:12` -> file and line (the file may itself hold a colon). */
 export function parseSource(source: string): { file: string; line: number } {
@@ -38,7 +40,7 @@ export function decidingText(r: NormResult, metric: MetricModel | undefined, lim
     const more = points.length > shown.length ? `… ${points.length - shown.length} more, ` : '';
     return {
         periods: more + shown.map(p => p.period).join(', '),
-        values: more + shown.map(p => formatValue(p.value, metric)).join(', '),
+        values: more + shown.map(p => show(p.value, metric)).join(', '),
     };
 }
 
@@ -94,4 +96,15 @@ export function gateReasons(result: CheckResult): string {
 
 export function percent(x: number | null): string {
     return x === null ? 'n/a' : `${Math.round(x * 100)}%`;
+}
+
+/** A value as people read it, durations as `5min 31s` (the engine's wording, as in reasons). */
+export function show(value: number, metric: MetricModel | undefined): string {
+    return engineFormatValue(value, metric?.unit);
+}
+
+/** `ServiceLevel >= 85% from 2026-08-01`, `AverageHandleTime <= 6min`. */
+export function ruleText(norm: NormResult['norm'], metric: MetricModel | undefined, withMetric = true): string {
+    const rule = engineFormatRule({ op: norm.op as NormModelOp, target: norm.target, high: norm.high }, metric?.unit);
+    return `${withMetric ? `${metric?.id ?? ''} ` : ''}${rule}${norm.from ? ` from ${norm.from}` : ''}`.trim();
 }

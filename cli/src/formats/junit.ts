@@ -11,9 +11,9 @@
 import * as os from 'node:os';
 import type { NormResult } from '../../../language/src/engine/types.js';
 import { escapeXml as x } from './escape.js';
-import { byProgram, decidingText, isFailing, programIds } from './facts.js';
+import { byProgram, decidingText, isFailing, programIds, ruleText } from './facts.js';
 import type { CheckFormat } from './format.js';
-import { formatRule, metricsById, verdictWords } from './values.js';
+import { metricsById, verdictWords } from './values.js';
 
 interface Case {
     name: string;
@@ -31,7 +31,7 @@ export const junit: CheckFormat = (result, context) => {
     const ids = programIds(result, context.model).filter(p => results.has(p) || result.requirements.some(r => r.program === p));
     ids.forEach((programId, id) => {
         const program = programs.get(programId);
-        const cases: Case[] = (results.get(programId) ?? []).map(r => normCase(r, formatRule(r.norm, metrics.get(r.metric)), metrics.get(r.metric)));
+        const cases: Case[] = (results.get(programId) ?? []).map(r => normCase(r, ruleText(r.norm, metrics.get(r.metric)), metrics.get(r.metric)));
         for (const req of result.requirements.filter(r => r.program === programId)) {
             cases.push({
                 name: `requirement ${req.id}`,

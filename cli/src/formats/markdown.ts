@@ -8,9 +8,9 @@
  */
 import type { NormResult } from '../../../language/src/engine/types.js';
 import { escapeMarkdown as md } from './escape.js';
-import { countParts, decidingText, gateReasons, isFailing, percent, unsatisfied } from './facts.js';
+import { countParts, decidingText, gateReasons, isFailing, percent, ruleText, unsatisfied } from './facts.js';
 import type { CheckFormat } from './format.js';
-import { formatRule, metricsById, VERDICT_ORDER, verdictWords } from './values.js';
+import { metricsById, VERDICT_ORDER, verdictWords } from './values.js';
 
 const MAX_ROWS = 150;
 
@@ -35,7 +35,7 @@ export const markdown: CheckFormat = (result, context) => {
     const row = (r: NormResult) => {
         const metric = metrics.get(r.metric);
         const d = decidingText(r, metric);
-        return `| ${md(r.program)} | ${md(r.metric)} | ${md(formatRule(r.norm, metric).replace(`${r.metric} `, ''))} | ${md(verdictWords(r.verdict))} | ${md(d.periods)} | ${md(d.values)} | ${md(r.norm.source)} |`;
+        return `| ${md(r.program)} | ${md(r.metric)} | ${md(ruleText(r.norm, metric, false))} | ${md(verdictWords(r.verdict))} | ${md(d.periods)} | ${md(d.values)} | ${md(r.norm.source)} |`;
     };
     if (failing.length) {
         lines.push('', `#### Failing norms (${failing.length})`, '', ...header, ...failing.slice(0, MAX_ROWS).map(row));
@@ -53,7 +53,7 @@ export const markdown: CheckFormat = (result, context) => {
         lines.push('| Program | Metric | Rule | Verdict | Reason | Where |', '|---|---|---|---|---|---|');
         for (const r of rest.slice(0, MAX_ROWS)) {
             const metric = metrics.get(r.metric);
-            lines.push(`| ${md(r.program)} | ${md(r.metric)} | ${md(formatRule(r.norm, metric).replace(`${r.metric} `, ''))} | ${md(verdictWords(r.verdict))} | ${md(r.reason)} | ${md(r.norm.source)} |`);
+            lines.push(`| ${md(r.program)} | ${md(r.metric)} | ${md(ruleText(r.norm, metric, false))} | ${md(verdictWords(r.verdict))} | ${md(r.reason)} | ${md(r.norm.source)} |`);
         }
         if (rest.length > MAX_ROWS) lines.push('', `…and ${rest.length - MAX_ROWS} more.`);
         lines.push('', '</details>');

@@ -14,9 +14,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NormResult, Verdict } from '../../../language/src/engine/types.js';
 import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
-import { decidingText, parseSource } from './facts.js';
+import { decidingText, parseSource, ruleText } from './facts.js';
 import type { CheckFormat } from './format.js';
-import { formatRule, metricsById, verdictWords } from './values.js';
+import { metricsById, verdictWords } from './values.js';
 
 const TOOL = { name: 'Norma', version: '0.1.0', semanticVersion: '0.1.0' };
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -97,7 +97,7 @@ export const sarif: CheckFormat = (result, context) => {
         rule(REQUIREMENT_RULE.id, REQUIREMENT_RULE.name, REQUIREMENT_RULE.level, REQUIREMENT_RULE.short, REQUIREMENT_RULE.full),
     ];
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const results: unknown[] = result.results.map(r => normResult(r, context.root, formatRule(r.norm, metrics.get(r.metric)), decidingText(r, metrics.get(r.metric), 50), ruleIndex.get(r.verdict)!));
+    const results: unknown[] = result.results.map(r => normResult(r, context.root, ruleText(r.norm, metrics.get(r.metric)), decidingText(r, metrics.get(r.metric), 50), ruleIndex.get(r.verdict)!));
     const programs = new Map(context.model.programs.map(p => [p.id, p]));
     const requirements = new Map(context.model.requirements.map(r => [r.id, r]));
     for (const req of result.requirements.filter(r => !r.satisfied)) {
