@@ -28,3 +28,15 @@ describe('usage code lens', () => {
         ]);
     });
 });
+
+describe('while a norm is being typed', () => {
+    it('usage lens and outline survive `norm ` with no metric yet', async () => {
+        const [metrics, program] = await buildDocuments(services, {
+            'metrics.norma': METRICS,
+            'p.norma': 'program A {\n    norm ServiceLevel >= 80%\n    norm \n}\n',
+        });
+        await expect(lenses(metrics)).resolves.toContainEqual([0, 'used by 1 program']);
+        const symbols = await services.Norma.lsp.DocumentSymbolProvider!.getSymbols(program, { textDocument: { uri: program.uri.toString() } });
+        expect(symbols.map(s => s.name)).toEqual(['A']);
+    });
+});

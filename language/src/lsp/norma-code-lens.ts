@@ -34,7 +34,7 @@ export class NormaCodeLensProvider implements CodeLensProvider {
                 for (const program of programs) {
                     for (const norm of program.norms) {
                         if (!norm.$cstNode) continue;
-                        const key = `${program.name}.${norm.metric.ref?.name ?? norm.metric.$refText}${norm.from ? '@' + norm.from : ''}`;
+                        const key = `${program.name}.${norm.metric?.ref?.name ?? norm.metric?.$refText}${norm.from ? '@' + norm.from : ''}`;
                         const title = verdicts.byNorm.get(key) ?? verdicts.fallback;
                         if (title) lenses.push({ range: norm.$cstNode.range, command: { title, command: '' } });
                     }
@@ -50,7 +50,7 @@ export class NormaCodeLensProvider implements CodeLensProvider {
         const programs = this.services.shared.workspace.IndexManager.allElements('Program').map(d => d.node).filter(isProgram);
         for (const program of programs as Iterable<Program>) {
             for (const { norm } of effectiveNorms(program)) {
-                const metric = norm.metric.ref?.name ?? norm.metric.$refText;
+                const metric = norm.metric?.ref?.name ?? norm.metric?.$refText;
                 if (!users.has(metric)) users.set(metric, new Set());
                 users.get(metric)!.add(program.name);
             }

@@ -36,7 +36,7 @@ export function metricModelOf(m: Metric): MetricModel {
 
 /** The metric a norm is for, when it resolves. */
 export function metricOfNorm(norm: Norm): Metric | undefined {
-    const target = norm.metric.ref;
+    const target = norm.metric?.ref;
     return isMetric(target) ? target : undefined;
 }
 

@@ -45,7 +45,7 @@ export class NormaNodeKindProvider extends DefaultNodeKindProvider {
 
 /** `norm ServiceLevel >= 80% from 2026-07-01`: the norm's first line, options left out. */
 export function normLabel(norm: Norm): string {
-    const metric = norm.metric.$refText;
+    const metric = norm.metric?.$refText;
     const c = norm.comparison;
     const comparison = !c ? '' : 'op' in c ? `${c.op} ${quantity(c.threshold)}` : `between ${quantity(c.low)} and ${quantity(c.high)}`;
     return `norm ${metric} ${comparison}${norm.from ? ` from ${norm.from}` : ''}`.trim();
@@ -58,7 +58,7 @@ function quantity(q: { value: string; currency?: string } | undefined): string {
 export class NormaDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
         if (isNorm(node) && node.$cstNode) {
-            const selection = node.metric.$refNode?.range ?? node.$cstNode.range;
+            const selection = node.metric?.$refNode?.range ?? node.$cstNode.range;
             return [{ kind: this.nodeKindProvider.getSymbolKind(node), name: normLabel(node), range: node.$cstNode.range, selectionRange: selection }];
         }
         return super.getSymbol(document, node);

@@ -112,13 +112,13 @@ function programModel(p: Program, locate: Locate): ProgramModel {
  */
 export function effectiveNorms(p: Program): { norm: Norm; profile: string | null }[] {
     const own = p.norms.map(norm => ({ norm, profile: null as string | null }));
-    const declared = new Set(p.norms.map(n => n.metric.ref?.name ?? n.metric.$refText));
+    const declared = new Set(p.norms.map(n => n.metric?.ref?.name ?? n.metric?.$refText));
     const inherited: { norm: Norm; profile: string | null }[] = [];
     for (const ref of programUses(p).flatMap(u => u.profiles)) {
         const profile = ref.ref;
         if (!isProfile(profile)) continue;
         for (const norm of profile.norms) {
-            const metric = norm.metric.ref?.name ?? norm.metric.$refText;
+            const metric = norm.metric?.ref?.name ?? norm.metric?.$refText;
             if (!declared.has(metric)) inherited.push({ norm, profile: profile.name });
         }
     }
@@ -128,7 +128,7 @@ export function effectiveNorms(p: Program): { norm: Norm; profile: string | null
 function programNorms(p: Program, metrics: Map<string, MetricModel>, locate: Locate): NormModel[] {
     const norms: NormModel[] = [];
     for (const { norm, profile } of effectiveNorms(p)) {
-        const metric = metrics.get(norm.metric.ref?.name ?? '');
+        const metric = metrics.get(norm.metric?.ref?.name ?? '');
         if (!metric) continue;
         const model = normModel(p.name, norm, metric, profile, locate);
         if (model) norms.push(model);

@@ -43,7 +43,7 @@ export const CODE_NORM_SAME_START = 'norm-same-start';
 // Reading a norm against its metric
 
 function metricOf(norm: Norm): Metric | undefined {
-    const ref = norm.metric.ref;
+    const ref = norm.metric?.ref;
     return isMetric(ref) ? ref : undefined;
 }
 
@@ -243,7 +243,7 @@ export function checkNormStartsAreDistinct(owner: Program | Profile, accept: Val
     const where = owner.$type === 'Program' ? 'program' : 'profile';
     const first = new Map<string, Norm>();
     for (const norm of owner.norms) {
-        const metric = norm.metric.ref?.name ?? norm.metric.$refText;
+        const metric = norm.metric?.ref?.name ?? norm.metric?.$refText;
         const key = `${metric}@${norm.from ?? ''}`;
         const earlier = first.get(key);
         if (!earlier) {

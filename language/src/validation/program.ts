@@ -55,7 +55,7 @@ export function checkUsedProfilesDoNotCollide(program: Program, accept: Validati
     const reported = new Set<string>();
     for (const { norm, profile } of effectiveNorms(program)) {
         if (profile === null) continue;
-        const metric = norm.metric.ref?.name ?? norm.metric.$refText;
+        const metric = norm.metric?.ref?.name ?? norm.metric?.$refText;
         const key = `${metric}@${norm.from ?? ''}`;
         const earlier = firstProfile.get(key);
         if (earlier === undefined) {
@@ -79,7 +79,7 @@ export function checkUsedProfilesDoNotCollide(program: Program, accept: Validati
 
 /** Each `needs norm for family F` / `for metric M` of every applied standard is met by a norm of the program (own or from a profile). */
 export function checkProgramCoversNeededNorms(program: Program, accept: ValidationAcceptor): void {
-    const metrics = effectiveNorms(program).map(n => n.norm.metric.ref).filter(isMetric);
+    const metrics = effectiveNorms(program).map(n => n.norm.metric?.ref).filter(isMetric);
     const families = new Set(metrics.map(m => metricFamily(m)?.value));
     const names = new Set(metrics.map(m => m.name));
     for (const ref of programApplies(program).flatMap(a => a.standards)) {
