@@ -2,7 +2,6 @@
 // the data readers and the engine's `check`, exactly as `norma check` feeds the formats.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { loadWorkspaceFromDisk } from '../../language/src/workspace/workspace.js';
 import { check } from '../../language/src/engine/index.js';
 import type { CheckResult } from '../../language/src/engine/types.js';
@@ -10,8 +9,9 @@ import type { NormaModel } from '../../language/src/model/types.js';
 import { readActions, readMeasurements } from '../../cli/src/data/index.js';
 import type { ReportContext } from '../../cli/src/formats/format.js';
 
-export const REPO = path.resolve(__dirname, '../..');
-export const SCHEMAS = path.join(REPO, 'test/fixtures/schemas');
+import { REPO } from './env.js';
+
+export { hasCommand, IN_CI, REPO, SCHEMAS } from './env.js';
 export const RESULTS_DIR = path.join(REPO, 'test-results/formats');
 
 export interface Case {
@@ -50,13 +50,6 @@ async function run(c: Case): Promise<Evaluated> {
     const result = check(ws.model, m.rows, { asOf: c.asOf, actions: a.rows });
     const root = path.resolve(ws.root);
     return { result, model: ws.model, root, context: { model: ws.model, diagnostics: ws.diagnostics, color: false, root } };
-}
-
-/** True when running in CI, where a missing validator is a failure, not a skip. */
-export const IN_CI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-
-export function hasCommand(command: string): boolean {
-    return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
 export function writeResult(name: string, text: string | Buffer): string {
