@@ -4,10 +4,12 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { DataIssue } from '../../language/src/engine/types.js';
 import { formatDataErrors, readActions, readMeasurements, STDIN_NAME, type DataError } from '../../cli/src/data/index.js';
-import { CsvTokenizer } from '../../cli/src/data/csv-tokenizer.js';
+import { readCsv } from '../../cli/src/data/csv.js';
+import { scanRecord } from '../../cli/src/data/csv-scan.js';
 import { Collector } from '../../cli/src/data/collector.js';
 import { MEASUREMENT_SCHEMA } from '../../cli/src/data/fields.js';
 import { readNdjson } from '../../cli/src/data/json.js';
+import { SourceText } from '../../cli/src/data/text.js';
 import { FIXTURES, HEADER, stdinOf, tempDir } from './helpers.js';
 
 const issue = (index: number, field: string, message = 'unknown program'): DataIssue => ({ kind: 'measurement', index, field, message });
@@ -164,49 +166,83 @@ describe('actions', () => {
     });
 });
 
-describe('CSV tokenizer', () => {
-    const tokenize = (chunks: string[]) => {
-        const records: string[] = [];
-        const errors: string[] = [];
-        const t = new CsvTokenizer(44, (fields, lines, cols, line) => {
-            records.push(JSON.stringify([line, fields, lines.slice(0, fields.length), cols.slice(0, fields.length)]));
-        }, e => errors.push(`${e.line}:${e.column} ${e.message}`));
-        for (const c of chunks) t.feed(c);
-        t.end();
-        return { records, errors };
+describe('CSV through papaparse, in chunks', () => {
+    const run = async (chunks: string[]) => {
+        const out = new Collector(MEASUREMENT_SCHEMA);
+        const text = new SourceText(chunks.join(''));
+        out.files.push({ name: 'x.csv', path: undefined, format: 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(5).fill(-1), text });
+        await readCsv(out, 0, chunks);
+        const offsets = Array.from({ length: out.table.length }, (_, i) => out.table.offset(i));
+        return { rows: out.rows, offsets, errors: out.errors, newline: out.files[0].newline };
+    };
+    const split = (text: string, cuts: number[]): string[] => {
+        const points = [...new Set(cuts.map(c => c % (text.length + 1)))].sort((x, y) => x - y);
+        const chunks: string[] = [];
+        let prev = 0;
+        for (const p of points) {
+            chunks.push(text.slice(prev, p));
+            prev = p;
+        }
+        chunks.push(text.slice(prev));
+        return chunks;
     };
 
-    it('gives the same records and positions however the text is split into chunks', () => {
-        const piece = fc.constantFrom('a', 'b', ',', '"', '""', '\n', '\r\n', '\r', ' ', 'é', 'x"y');
-        fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(60), { maxLength: 6 }), (parts, cuts) => {
-            const text = parts.join('');
-            const points = [...new Set(cuts.map(c => c % (text.length + 1)))].sort((x, y) => x - y);
-            const chunks: string[] = [];
-            let prev = 0;
-            for (const p of points) {
-                chunks.push(text.slice(prev, p));
-                prev = p;
-            }
-            chunks.push(text.slice(prev));
-            expect(tokenize(chunks)).toEqual(tokenize([text]));
-        }), { numRuns: 5000 });
+    it('gives the same rows, positions and errors however the text is split into chunks', async () => {
+        const piece = fc.constantFrom(
+            'A,SL,2026-01,1,', '"A\nB",SL,2026-01,2,', 'A,"S""L",2026-02,3,7', 'A,SL,2026-03,x,',
+            'a', '1', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'é', 'x"y', '\t',
+        );
+        const head = fc.tuple(fc.constantFrom('', '\n', 'sep=,\n'), fc.constantFrom('\n', '\r\n', '\r'));
+        await fc.assert(fc.asyncProperty(head, fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(300), { maxLength: 6 }), async ([before, nl], parts, cuts) => {
+            const text = before + 'program,metric,period,value,sample' + nl + parts.join('');
+            expect(await run(split(text, cuts))).toEqual(await run([text]));
+        }), { numRuns: 2000 });
     });
 
-    it('counts a lone CR, LF and CRLF each as one line break', () => {
-        const r = tokenize(['a\rb\nc\r\nd']);
-        expect(r.records.map(x => JSON.parse(x)[0])).toEqual([1, 2, 3, 4]);
+    it('keeps each row\'s start offset, and locates its errors from them', async () => {
+        const text = 'program,metric,period,value\r\nA,SL,2026-01,1\r\n"B\r\nC",SL,2026-02,2\r\nA,SL,2026-03,x\r\n';
+        const r = await run(split(text, [40, 41, 70]));
+        expect(r.newline).toBe('\n');
+        expect(r.offsets).toEqual([29, 45]);
+        expect(r.rows.map(x => x.program)).toEqual(['A', 'B\r\nC']);
+        expect(r.errors).toEqual([{ file: 'x.csv', line: 5, column: 14, field: 'value', message: "value 'x' is not a number (write 78.4; percents as 0..100 without %)" }]);
+    });
+
+    it('ends records at a lone \\r when the header line does', async () => {
+        const r = await run(['program;metric;period;value\rA;SL;2026-01;1\rA;SL;2026-02;x\r']);
+        expect(r.newline).toBe('\r');
+        expect(r.rows.map(x => x.value)).toEqual([1]);
+        expect(r.errors.map(e => [e.line, e.column])).toEqual([[3, 14]]);
+    });
+});
+
+describe('scanRecord', () => {
+    it('finds where each field of one record starts and where its line ends', () => {
+        expect(scanRecord('a,"b,c",d\nx', 0, ',', '\n')).toEqual({ starts: [0, 2, 8], stop: 9 });
+        expect(scanRecord('h\n"x""y" ,"p\nq"\r\nz', 2, ',', '\n')).toEqual({ starts: [2, 10], stop: 15 });
+        expect(scanRecord('a;;b\rc', 0, ';', '\r')).toEqual({ starts: [0, 2, 3], stop: 4 });
+        expect(scanRecord('a,b', 0, ',', '\n')).toEqual({ starts: [0, 2], stop: 3 });
+        expect(scanRecord('', 0, ',', '\n')).toEqual({ starts: [0], stop: 0 });
+    });
+
+    it('stops at a character after a closing quote, or at a quote never closed', () => {
+        expect(scanRecord('"a"x,b\n', 0, ',', '\n').fault).toEqual({ kind: 'stray', at: 3 });
+        expect(scanRecord('a,"b" c\n', 0, ',', '\n').fault).toEqual({ kind: 'stray', at: 6 });
+        expect(scanRecord('a,"b\nc,d\n', 0, ',', '\n').fault).toEqual({ kind: 'unclosed', at: 2 });
+        expect(scanRecord('a,"b""', 0, ',', '\n').fault).toEqual({ kind: 'unclosed', at: 2 });
+        expect(scanRecord('a,b"c,d\n', 0, ',', '\n')).toEqual({ starts: [0, 2, 6], stop: 7 });
     });
 });
 
 describe('NDJSON lines across chunks', () => {
     const run = async (chunks: string[]) => {
         const out = new Collector(MEASUREMENT_SCHEMA);
-        out.files.push({ name: 'x.ndjson', path: undefined, format: 'ndjson', delimiter: 44, columns: new Int32Array(5) });
+        out.files.push({ name: 'x.ndjson', path: undefined, format: 'ndjson', delimiter: 44, newline: '\n', columns: new Int32Array(5) });
         await readNdjson(out, 0, chunks);
-        return { rows: out.rows, lines: Array.from({ length: out.table.length }, (_, i) => out.table.line(i)), errors: out.errors };
+        return { rows: out.rows, offsets: Array.from({ length: out.table.length }, (_, i) => out.table.offset(i)), errors: out.errors };
     };
 
-    it('gives the same rows, lines and errors however the text is split', async () => {
+    it('gives the same rows, offsets and errors however the text is split', async () => {
         const row = (v: number) => `{"program":"A","metric":"SL","period":"2026-01-05","value":${v}}`;
         const piece = fc.oneof(fc.nat(9).map(row), fc.constantFrom('\n', '\r\n', '\r', ' ', '{bad'));
         await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 12 }), fc.array(fc.nat(400), { maxLength: 5 }), async (parts, cuts) => {

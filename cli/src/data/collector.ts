@@ -1,8 +1,9 @@
 /** What the readers fill in while reading: rows, their origins, errors, and per-file facts for `locate`. */
+import * as fs from 'node:fs';
 import type { DataError } from './errors.js';
 import type { Schema } from './fields.js';
 import { RowTable } from './table.js';
-import type { SourceText } from './text.js';
+import { decode, SourceText } from './text.js';
 
 export type Format = 'csv' | 'json' | 'ndjson';
 
@@ -14,6 +15,8 @@ export interface FileInfo {
     format: Format;
     /** CSV: the delimiter's char code. */
     delimiter: number;
+    /** CSV: the line break that ends a record (`\n`, which also ends `\r\n` lines, or `\r`). */
+    newline: string;
     /** CSV: for each schema field, the index of its column, or -1. */
     columns: Int32Array;
     /** The whole text, kept for stdin, loaded on demand otherwise (only when an error is located). */
@@ -28,14 +31,28 @@ export class Collector<T> {
 
     constructor(readonly schema: Schema<T>) {}
 
-    error(file: string, line: number, column: number, message: string, field?: string): void {
+    error(file: string, line: number, column: number, message: string, field?: string): DataError {
         const e: DataError = { file, line, column, message };
         if (field !== undefined) e.field = field;
         this.errors.push(e);
+        return e;
     }
 
-    add(row: T, file: number, line: number, column: number): void {
+    /** A row read from `file`, starting at `offset` of its text. */
+    add(row: T, file: number, offset: number): void {
         this.rows.push(row);
-        this.table.push(file, line, column);
+        this.table.push(file, offset);
     }
+}
+
+/** A file's whole text: kept for stdin, else read again (and cached) when a position is needed. */
+export function sourceOf(info: FileInfo): SourceText | undefined {
+    if (!info.text && info.path !== undefined) {
+        try {
+            info.text = new SourceText(decode(fs.readFileSync(info.path)));
+        } catch {
+            return undefined;
+        }
+    }
+    return info.text;
 }

@@ -1,36 +1,114 @@
 /**
- * CSV files: a header naming the columns (any order, any case, surrounding spaces ignored),
- * then one row per line. The delimiter is `,`, `;` or tab, whichever the header line holds
- * most of (outside quotes); a first line `sep=;` (written by Excel) names it explicitly.
+ * CSV files, parsed by papaparse as a stream: a header naming the columns (any order, any
+ * case, surrounding spaces ignored), then one row per line. The delimiter is `,`, `;` or tab,
+ * whichever the header line holds most of (outside quotes); a first line `sep=;` (written by
+ * Excel) names it explicitly. Records end at `\n` (so `\r\n` too: the `\r` is trimmed with
+ * the value), or at a lone `\r` when the header line ends with one.
+ *
+ * Positions: each row is kept with the offset where it starts (papaparse's cursor after the
+ * previous record). Errors found while reading get their line and column at the end of the
+ * file, from their offsets and one index of the file's lines. A field's offset is found by
+ * walking its record again (`csv-scan.ts`), only for a record that is reported.
+ *
+ * Quoting faults: papaparse reads on past a bad quote, to a later quote that looks like a
+ * closing one. Here a character after a closing quote is one error at that character, and
+ * reading resumes at the next line; a quote never closed is one error at the opening quote
+ * (the rest of the file is part of that value).
  */
-import type { Collector, FileInfo } from './collector.js';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { sourceOf, type Collector, type FileInfo } from './collector.js';
+import { scanRecord, type RecordScan } from './csv-scan.js';
+import type { DataError } from './errors.js';
 import { describeColumns, fromText, looksLike, Problem } from './fields.js';
 import { quote } from './text.js';
 
 const DELIMITERS = [44, 59, 9]; // , ; tab
+/** A record still open after this much text is taken for a missing closing quote: the rest of the file is not read. */
+const MAX_PENDING = 1 << 24;
+/** The first line (which gives the delimiter and the line break) is looked for in this much text at most. */
+const HEAD_MAX = 1 << 16;
+
+interface Located {
+    error: DataError;
+    offset: number;
+}
 
 /** Reads CSV text given in chunks (the first chunk without its BOM) into the collector. */
 export async function readCsv<T>(out: Collector<T>, fileIndex: number, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+    const iterator = Symbol.asyncIterator in chunks
+        ? (chunks as AsyncIterable<string>)[Symbol.asyncIterator]()
+        : (chunks as Iterable<string>)[Symbol.iterator]();
+    const located: Located[] = [];
+    try {
+        await parse(out, fileIndex, iterator, located);
+    } finally {
+        await iterator.return?.();
+        if (located.length) place(out.files[fileIndex], located);
+    }
+}
+
+async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIterator<string> | Iterator<string>, located: Located[]): Promise<void> {
     const info = out.files[fileIndex];
     const schema = out.schema;
     const specs = schema.fields;
     const nSpecs = specs.length;
     const name = info.name;
-    let tokenizer: CsvTokenizer | undefined;
-    let skipSepLine = false;
+    const columns = info.columns;
+
+    // The delimiter and the line break come from the first line: read until it is whole.
+    let head = '';
+    let ended = false;
+    let sniffed = sniffCsv(head, false);
+    while (!sniffed) {
+        const r = await iterator.next();
+        if (r.done) ended = true;
+        else head += r.value;
+        sniffed = sniffCsv(head, ended || head.length >= HEAD_MAX);
+    }
+    if (head.length === 0) return;
+    info.delimiter = sniffed.delimiter;
+    info.newline = sniffed.newline;
+    const delimiter = String.fromCharCode(sniffed.delimiter);
+    const newline = sniffed.newline;
+
+    let skipSepLine = sniffed.sepLine;
     let header: string[] | undefined;
     let usable = true;
     let requiredMax = -1;
-    const columns = info.columns;
+    /** The file's text from `textStart` on; it always holds the record being parsed. */
+    let text = '';
+    let textStart = 0;
+    /** Where the next record starts: the end (papaparse's cursor) of the last one. */
+    let cursor = 0;
+    /** After a quote that is never closed nothing more is read. */
+    let stopped = false;
+    /** Where the record starts that grew beyond MAX_PENDING; reading stopped in it. */
+    let truncatedAt = -1;
 
-    const onHeader = (fields: string[], lines: number[], cols: number[]): void => {
+    const fail = (offset: number, message: string, field?: string): void => {
+        located.push({ error: out.error(name, 0, 0, message, field), offset });
+    };
+    /** The record starting at `start`, walked again: where its fields start, as file offsets. */
+    const scan = (start: number): RecordScan => {
+        const r = scanRecord(text, start - textStart, delimiter, newline);
+        return {
+            starts: r.starts.map(s => s + textStart),
+            stop: r.stop + textStart,
+            fault: r.fault && { kind: r.fault.kind, at: r.fault.at + textStart },
+        };
+    };
+    const stray = (at: number): string =>
+        `unexpected ${JSON.stringify(text[at - textStart])} after the closing quote of a quoted value (write a " inside quotes as "")`;
+
+    const onHeader = (fields: string[], start: number): void => {
+        const at = scan(start).starts;
         header = fields.map(f => f.trim().toLowerCase());
         const seen = new Map<string, number>();
         header.forEach((h, k) => {
             const first = seen.get(h);
             if (first !== undefined && specs.some(s => s.name === h)) {
-                out.error(name, lines[k], cols[k], `the column ${quote(fields[k].trim())} appears twice in the header (columns ${first + 1} and ${k + 1})`);
+                fail(at[k], `the column ${quote(fields[k].trim())} appears twice in the header (columns ${first + 1} and ${k + 1})`);
                 usable = false;
             } else if (first === undefined) seen.set(h, k);
         });
@@ -47,8 +125,7 @@ export async function readCsv<T>(out: Collector<T>, fileIndex: number, chunks: A
                 missing.push(spec.name);
                 if (near >= 0) hints.push(`${quote(fields[near].trim())} for ${spec.name}?`);
             } else if (near >= 0) {
-                out.error(name, lines[near], cols[near],
-                    `unknown column ${quote(fields[near].trim())}: did you mean '${spec.name}'? (rename it; other extra columns are ignored)`);
+                fail(at[near], `unknown column ${quote(fields[near].trim())}: did you mean '${spec.name}'? (rename it; other extra columns are ignored)`);
             }
         });
         if (missing.length) {
@@ -58,38 +135,36 @@ export async function readCsv<T>(out: Collector<T>, fileIndex: number, chunks: A
                 ? `; it holds the single column ${quote(fields[0].trim(), 60)}: separate columns with commas, semicolons or tabs`
                 : `; it has ${fields.map(f => f.trim()).join(', ')}`;
             const hint = hints.length ? ` (did you mean ${hints.join(' ')})` : '';
-            out.error(name, lines[0], cols[0],
+            fail(at[0],
                 `the header has ${what}${hint}${found.length > 200 ? found.slice(0, 199) + '…' : found}. A ${schema.noun}s file needs the columns ${describeColumns(schema)}`);
         }
     };
 
     const values: unknown[] = new Array(nSpecs);
-    const onRecord = (fields: string[], lines: number[], cols: number[], line: number): void => {
+    const onRecord = (fields: string[], start: number): void => {
+        const nf = fields.length;
+        if (nf === 1 && (fields[0] === '' || fields[0] === '\r')) return; // an empty line
         if (skipSepLine) {
             skipSepLine = false;
             return;
         }
         if (!header) {
-            onHeader(fields, lines, cols);
+            onHeader(fields, start);
             return;
         }
         if (!usable) return;
-        const nf = fields.length;
         if (nf !== header.length) {
-            let blank = true;
-            for (let k = 0; k < nf; k++) if (fields[k].trim() !== '') { blank = false; break; }
-            if (blank) return;
+            if (isBlank(fields)) return;
             if (nf > header.length) {
                 const delim = info.delimiter === 44 ? 'comma' : info.delimiter === 59 ? 'semicolon' : 'tab';
                 const decimals = info.delimiter === 44 ? 'write decimals with a point, 78.4, and ' : '';
-                out.error(name, lines[header.length], cols[header.length],
+                fail(scan(start).starts[header.length],
                     `this row has ${nf} values but the header has ${header.length} columns (an unquoted ${delim} inside a value? ${decimals}put text that holds a ${delim} in double quotes)`);
                 return;
             }
             if (requiredMax >= nf) {
                 const lost = specs.filter((s, k) => s.requiredColumn && columns[k] >= nf).map(s => s.name);
-                const last = nf - 1;
-                out.error(name, lines[last], cols[last] + fields[last].length,
+                fail(scan(start).stop,
                     `this row has ${nf} values but the header has ${header.length} columns: ${lost.join(', ')} ${lost.length === 1 ? 'is' : 'are'} missing`);
                 return;
             }
@@ -106,30 +181,127 @@ export async function readCsv<T>(out: Collector<T>, fileIndex: number, chunks: A
         }
         if (!ok) {
             if (blank && isBlank(fields)) return; // `,,,,` (spreadsheets leave such rows): skipped like an empty line
+            const at = scan(start).starts;
             for (let s = 0; s < nSpecs; s++) {
                 const v = values[s];
                 if (v instanceof Problem) {
                     const k = columns[s];
-                    out.error(name, k >= 0 ? lines[k] : line, k >= 0 ? cols[k] : 1, v.message, specs[s].name);
+                    fail(k >= 0 && k < at.length ? at[k] : start, v.message, specs[s].name);
                 }
             }
             return;
         }
-        out.add(schema.build(values), fileIndex, line, 1);
+        out.add(schema.build(values), fileIndex, start);
     };
 
-    for await (const chunk of chunks) {
-        if (!tokenizer) {
-            if (chunk.length === 0) continue;
-            const sniffed = sniffDelimiter(chunk);
-            info.delimiter = sniffed.delimiter;
-            skipSepLine = sniffed.sepLine;
-            tokenizer = new CsvTokenizer(info.delimiter, onRecord, e => out.error(name, e.line, e.column, e.message));
+    /** A record papaparse read with a quoting error: report the first fault, then read on from the line after it. */
+    const onQuoteError = (start: number, end: number, errors: Papa.ParseError[]): void => {
+        const fault = scan(start).fault;
+        if (!fault) {
+            fail(start, `the quotes of this row cannot be read (${errors[0].message.toLowerCase()}; write a " inside quotes as "")`);
+            return;
         }
-        tokenizer.feed(chunk);
-        if (tokenizer.done) break;
+        if (fault.kind === 'unclosed') {
+            fail(fault.at, 'a quoted value opened here is never closed (a closing " is missing)');
+            stopped = true;
+            return;
+        }
+        fail(fault.at, stray(fault.at));
+        const nl = text.indexOf(newline, fault.at - textStart);
+        if (nl < 0) return;
+        const from = nl + newline.length;
+        const to = end - textStart;
+        if (from >= to) return;
+        // papaparse took the lines up to `end` into this one record; they are records of their own.
+        const base = textStart + from;
+        let at = base;
+        Papa.parse<string[]>(text.slice(from, to), {
+            delimiter, newline, header: false, skipEmptyLines: false, dynamicTyping: false,
+            step: r => {
+                const s = at;
+                at = base + r.meta.cursor;
+                onParsed(r.data, s, at, r.errors);
+            },
+        });
+    };
+
+    /** The record reading stopped in: it is not whole, so it is not read; one error says why. */
+    const onTruncated = (start: number): void => {
+        stopped = true;
+        const fault = scan(start).fault;
+        const rest = 'the rest of the file is not read';
+        if (fault?.kind === 'unclosed') {
+            fail(fault.at, `a quoted value opened here is not closed within ${MAX_PENDING >> 20} MB of text (a closing " is missing); ${rest}`);
+        } else if (fault?.kind === 'stray') {
+            fail(fault.at, `${stray(fault.at)}; ${rest}`);
+        } else {
+            fail(start, `this row is longer than ${MAX_PENDING >> 20} MB of text; ${rest}`);
+        }
+    };
+
+    const onParsed = (fields: string[], start: number, end: number, errors: Papa.ParseError[]): void => {
+        if (stopped) return;
+        if (start === truncatedAt) onTruncated(start);
+        else if (errors.length) onQuoteError(start, end, errors);
+        else onRecord(fields, start);
+    };
+
+    /** The text for papaparse, chunk by chunk, keeping `text` from the current record on. */
+    async function* feed(): AsyncGenerator<string> {
+        let chunk = head;
+        let last = '';
+        for (;;) {
+            if (chunk.length) {
+                if (cursor > textStart) {
+                    text = text.slice(cursor - textStart);
+                    textStart = cursor;
+                }
+                if (text.length > MAX_PENDING) {
+                    truncatedAt = cursor;
+                    break;
+                }
+                text += chunk;
+                last = chunk;
+                yield chunk;
+            }
+            if (ended || stopped) break;
+            const r = await iterator.next();
+            if (r.done) break;
+            chunk = r.value;
+        }
+        // Every record ends with a line break, the last one too.
+        if (!last.endsWith(newline)) {
+            text += newline;
+            yield newline;
+        }
     }
-    tokenizer?.end();
+
+    await new Promise<void>((resolve, reject) => {
+        Papa.parse<string[], Readable>(Readable.from(feed()), {
+            delimiter, newline, header: false, skipEmptyLines: false, dynamicTyping: false,
+            step: r => {
+                const start = cursor;
+                cursor = r.meta.cursor;
+                onParsed(r.data, start, cursor, r.errors);
+            },
+            complete: () => resolve(),
+            error: (e: Error) => reject(e),
+        });
+    });
+}
+
+/** Gives the errors found while reading their line and column, from their offsets and the file's text. */
+function place(info: FileInfo, located: Located[]): void {
+    const source = sourceOf(info);
+    if (source) {
+        for (const { error, offset } of located) {
+            const p = source.positionOf(offset);
+            error.line = p.line;
+            error.column = p.column;
+        }
+    }
+    // A file's text is not kept: `locate` reads it again if it needs to.
+    if (info.path !== undefined) info.text = undefined;
 }
 
 function isBlank(fields: string[]): boolean {
@@ -137,15 +309,22 @@ function isBlank(fields: string[]): boolean {
     return true;
 }
 
-/** The delimiter named by a `sep=` line, or the one the first non-empty line holds most of. */
-export function sniffDelimiter(text: string): { delimiter: number; sepLine: boolean } {
+/**
+ * The delimiter named by a `sep=` line, or the one the first non-empty line holds most of;
+ * and the line break: `\r` when that line ends with a lone `\r`, else `\n`. Undefined while
+ * the first line is not whole and more text may come (`final` false).
+ */
+export function sniffCsv(text: string, final: boolean): { delimiter: number; sepLine: boolean; newline: '\n' | '\r' } | undefined {
     let start = 0;
     while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    // No line break yet, or a \r that may come before a \n: wait for more.
+    if (!final && (end >= text.length || (text[end] === '\r' && end + 1 >= text.length))) return undefined;
+    const newline = text[end] === '\r' && text[end + 1] !== '\n' ? '\r' : '\n';
     const first = text.slice(start, end);
     const sep = /^sep=(.)\s*$/i.exec(first);
-    if (sep) return { delimiter: sep[1].charCodeAt(0), sepLine: true };
+    if (sep) return { delimiter: sep[1].charCodeAt(0), sepLine: true, newline };
     const counts = [0, 0, 0];
     let quoted = false;
     for (let i = 0; i < first.length; i++) {
@@ -158,7 +337,7 @@ export function sniffDelimiter(text: string): { delimiter: number; sepLine: bool
     }
     let best = 0;
     for (let d = 1; d < 3; d++) if (counts[d] > counts[best]) best = d;
-    return { delimiter: DELIMITERS[best], sepLine: false };
+    return { delimiter: DELIMITERS[best], sepLine: false, newline };
 }
 
 export type { FileInfo };

@@ -34,9 +34,14 @@
  * `program, metric, opened, owner` (`due, closed, result` optional). Other columns are
  * ignored, except one that looks like a misspelt optional column (`smaple`, `Samples`,
  * `sample_size`, `closed_on`), which is an error: ignoring it would silently drop its values.
+ * papaparse parses the file, as a stream, with no typing (the value rules below are ours).
  * The delimiter is `,`, `;` or tab: whichever the header line has most of (outside quotes);
- * a first line `sep=;` (as Excel writes) names it. Quoting per RFC 4180 (`"a, b"`,
- * `"say ""hi"""`, line breaks inside quotes). Values are trimmed. Empty lines and rows whose
+ * a first line `sep=;` (as Excel writes) names it. Rows end at `\n` or `\r\n` (both may mix
+ * in one file), or at a lone `\r` when the header line ends with one. Quoting per RFC 4180
+ * (`"a, b"`, `"say ""hi"""`, line breaks inside quotes). A character after a closing quote
+ * is one error there, and reading resumes at the next line; a quote never closed is one
+ * error at the opening quote (the rest of the file is that value, so it is not read), and so
+ * is a row still open after 16 MB of text. Values are trimmed. Empty lines and rows whose
  * fields are all empty (`,,,,`) are skipped. A row with more fields than the header is an
  * error (usually a decimal comma or an unquoted delimiter); a row with fewer is accepted when
  * only optional columns are missing at its end.
@@ -55,8 +60,11 @@
  * (the object's `{` when the field is missing).
  *
  * Positions are 1-based; a column counts UTF-16 code units from the start of the physical
- * line (as VS Code does); line 0 means the file as a whole. Memory: 12 bytes per row for the
- * origin table; field columns are found again by re-reading a row only when it is reported.
+ * line (as VS Code does: `\n`, `\r\n` and a lone `\r` each end a line); line 0 means the file
+ * as a whole. Memory: 12 bytes per row for the origin table (file, offset of the row's
+ * start). Lines and field columns are worked out only for what is reported: the file is read
+ * again once, its lines indexed, and the row walked again; CSV errors found while reading get
+ * their line and column that way at the end of the file.
  */
 export { readMeasurements, readActions, readData, sniff, DATA_EXTENSIONS, type DataRead, type ReadOptions } from './read.js';
 export { formatDataErrors, formatDataError, displayDataPath, STDIN_NAME, type DataError } from './errors.js';

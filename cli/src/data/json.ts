@@ -32,9 +32,9 @@ class KeyCheck {
     }
 }
 
-/** Converts one parsed object; `start` is the offset of its `{` in `text`. */
+/** Converts one parsed object; `start` is the offset of its `{` in `text`, and `origin` that of `text` in the file. */
 function convertObject<T>(
-    out: Collector<T>, fileIndex: number, obj: Record<string, unknown>, text: string, start: number, pos: Position, keys: KeyCheck,
+    out: Collector<T>, fileIndex: number, obj: Record<string, unknown>, text: string, start: number, pos: Position, keys: KeyCheck, origin: number,
 ): void {
     const schema = out.schema;
     const specs = schema.fields;
@@ -56,7 +56,6 @@ function convertObject<T>(
         values[s] = v;
         if (v instanceof Problem) ok = false;
     }
-    const at = pos(start);
     if (optionalMissing) {
         for (const key in obj) {
             const field = keys.suspicious(key);
@@ -72,12 +71,12 @@ function convertObject<T>(
             const v = values[s];
             if (!(v instanceof Problem)) continue;
             const off = valueOffset(text, start, specs[s].name);
-            const p = off >= 0 ? pos(off) : at;
+            const p = pos(off >= 0 ? off : start);
             out.error(name, p.line, p.column, v.message, specs[s].name);
         }
         return;
     }
-    out.add(schema.build(values), fileIndex, at.line, at.column);
+    out.add(schema.build(values), fileIndex, origin + start);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -131,7 +130,7 @@ export function readJson<T>(out: Collector<T>, fileIndex: number, source: Source
             out.error(name, p.line, p.column, `item ${k + 1} of the array is ${describe(item)}, not an object like { "program": ..., "metric": ... }`);
             continue;
         }
-        convertObject(out, fileIndex, item, text, start, pos, keys);
+        convertObject(out, fileIndex, item, text, start, pos, keys, 0);
     }
 }
 
@@ -140,8 +139,10 @@ export async function readNdjson<T>(out: Collector<T>, fileIndex: number, chunks
     const name = out.files[fileIndex].name;
     const keys = new KeyCheck(out.schema as Schema<unknown>);
     let rest = '';
+    /** The offset of `rest` in the file's text. */
+    let restOffset = 0;
     let lineNo = 1;
-    const onLine = (line: string): void => {
+    const onLine = (line: string, lineOffset: number): void => {
         const n = lineNo++;
         const start = firstNonSpace(line);
         if (start >= line.length) return;
@@ -158,7 +159,7 @@ export async function readNdjson<T>(out: Collector<T>, fileIndex: number, chunks
             out.error(name, n, start + 1, `this line holds ${describe(item)}, not a JSON object like { "program": ..., "metric": ... }`);
             return;
         }
-        convertObject(out, fileIndex, item, line, start, off => ({ line: n, column: off + 1 }), keys);
+        convertObject(out, fileIndex, item, line, start, off => ({ line: n, column: off + 1 }), keys, lineOffset);
     };
     for await (const chunk of chunks) {
         const text = rest.length ? rest + chunk : chunk;
@@ -171,10 +172,11 @@ export async function readNdjson<T>(out: Collector<T>, fileIndex: number, chunks
             const i = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
             if (i < 0) break;
             if (i === cr && i + 1 >= n) break; // \r at the end: wait for a possible \n
-            onLine(text.slice(from, i));
+            onLine(text.slice(from, i), restOffset + from);
             from = i + (i === cr && text.charCodeAt(i + 1) === 10 ? 2 : 1);
         }
         rest = text.slice(from);
+        restOffset += from;
     }
-    if (rest.length) onLine(rest);
+    if (rest.length) onLine(rest, restOffset);
 }

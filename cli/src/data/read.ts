@@ -53,7 +53,7 @@ export async function readData<T>(schema: Schema<T>, sources: string[], options:
     const entries = await expand(sources, out);
     for (const entry of entries) {
         const index = out.files.length;
-        out.files.push({ name: entry.name, path: entry.path, format: entry.format ?? 'csv', delimiter: 44, columns: new Int32Array(schema.fields.length).fill(-1) });
+        out.files.push({ name: entry.name, path: entry.path, format: entry.format ?? 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(schema.fields.length).fill(-1) });
         try {
             await readEntry(out, index, entry, options);
         } catch (e) {

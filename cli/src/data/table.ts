@@ -1,45 +1,37 @@
 /**
- * Where each returned row came from, compact enough for millions of rows: three Int32Arrays
- * (file, line, column of the row's start: 1 for CSV and NDJSON, the `{` for JSON). Field
- * columns are not stored; they are found again, only when an error is reported, by
- * re-reading that row (see `locate.ts`).
+ * Where each returned row came from, compact enough for millions of rows: the file's index
+ * (Int32Array) and the offset of the row's start in that file's text (Float64Array, so files
+ * beyond 2 GB are fine): 12 bytes a row. The first character of a CSV row, the `{` of a JSON
+ * object or NDJSON line. Lines, columns and field positions are not stored; they are worked
+ * out, only when something is reported, from the file's text (see `locate.ts`).
  */
 export class RowTable {
-    private fileIdx = new Int32Array(1024);
-    private lines = new Int32Array(1024);
-    private cols = new Int32Array(1024);
+    private files = new Int32Array(1024);
+    private offsets = new Float64Array(1024);
     length = 0;
 
-    push(file: number, line: number, column: number): void {
-        if (this.length === this.lines.length) this.grow();
+    push(file: number, offset: number): void {
+        if (this.length === this.offsets.length) this.grow();
         const i = this.length++;
-        this.fileIdx[i] = file;
-        this.lines[i] = line;
-        this.cols[i] = column;
+        this.files[i] = file;
+        this.offsets[i] = offset;
     }
 
     file(i: number): number {
-        return this.fileIdx[i];
+        return this.files[i];
     }
 
-    line(i: number): number {
-        return this.lines[i];
-    }
-
-    column(i: number): number {
-        return this.cols[i];
+    offset(i: number): number {
+        return this.offsets[i];
     }
 
     private grow(): void {
-        const size = this.lines.length * 2;
+        const size = this.offsets.length * 2;
         const f = new Int32Array(size);
-        f.set(this.fileIdx);
-        this.fileIdx = f;
-        const l = new Int32Array(size);
-        l.set(this.lines);
-        this.lines = l;
-        const c = new Int32Array(size);
-        c.set(this.cols);
-        this.cols = c;
+        f.set(this.files);
+        this.files = f;
+        const o = new Float64Array(size);
+        o.set(this.offsets);
+        this.offsets = o;
     }
 }
