@@ -119,6 +119,32 @@ describe('CSV measurements', () => {
         expect(r.rows).toHaveLength(1);
     });
 
+    it('recovers the rows papaparse would take into a value after a stray quote', async () => {
+        // papaparse reads on from "Acme"x to the next quote that looks like a closing one.
+        const r = await read(HEADER + '"Acme"x,SL,2026-01-05,1,\nAcme,SL,2026-01-06,2,\nAcme,SL,2026-01-07,y,\n"Acme",SL,2026-01-08,4,\nAcme,SL,2026-01-09,5,\n');
+        expect(r.errs).toEqual([
+            { line: 2, column: 7, field: undefined, message: 'unexpected "x" after the closing quote of a quoted value (write a " inside quotes as "")' },
+            { line: 4, column: 20, field: 'value', message: "value 'y' is not a number (write 78.4; percents as 0..100 without %)" },
+        ]);
+        expect(r.rows.map(x => x.value)).toEqual([2, 4, 5]);
+        expect(r.locate({ kind: 'measurement', index: 1, field: 'period', message: 'm' })).toMatchObject({ line: 5, column: 11 });
+    });
+
+    it('stops at a row still open after 16 MB of text, with one error at its opening quote', async () => {
+        const r = await read(HEADER + 'Acme,"SL,2026-01-05,1,\n' + 'Acme,SL,2026-01-06,2,\n'.repeat(1000000));
+        expect(r.errs).toEqual([{ line: 2, column: 6, field: undefined, message: 'a quoted value opened here is not closed within 16 MB of text (a closing " is missing); the rest of the file is not read' }]);
+        expect(r.rows).toEqual([]);
+    });
+
+    it('reads CRLF and LF line ends mixed in one file, and a last row without a line break', async () => {
+        const r = await read('program,metric,period,value,sample\r\nAcme,SL,2026-01-05,1,"2"\r\nAcme,SL,2026-01-06,2,\nAcme,SL,2026-01-07\r\n"Acme",SL,2026-01-08,oops,"3"');
+        expect(r.rows.map(x => [x.value, x.sample])).toEqual([[1, 2], [2, null]]);
+        expect(r.errs).toEqual([
+            { line: 4, column: 19, field: undefined, message: 'this row has 3 values but the header has 5 columns: value is missing' },
+            { line: 5, column: 22, field: 'value', message: "value 'oops' is not a number (write 78.4; percents as 0..100 without %)" },
+        ]);
+    });
+
     it('skips empty lines and rows of empty fields, keeping line numbers', async () => {
         const r = await read('\n' + HEADER + '\n,,,,\n   \nAcme,SL,2026-01-05,x,\n\n');
         expect(r.errs).toEqual([{ line: 6, column: 20, field: 'value', message: "value 'x' is not a number (write 78.4; percents as 0..100 without %)" }]);
