@@ -11,6 +11,7 @@ import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
 import { loadOrExplain } from '../load.js';
 import { colorFor, writeOutput } from '../terminal.js';
+import { createProgress, type Progress } from '../progress.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
 
@@ -66,7 +67,14 @@ Example:
             const asOf = parseAsOf(opts.asOf);
             const formats = parseFormats(opts.format, opts.output);
             const ws = await loadOrExplain(paths, asOf);
-            const result = await evaluateData(ws.model, opts.data, opts.actions ?? [], asOf, (opts.failOn ?? []) as Verdict[]);
+            // A progress bar on a terminal only (never piped, never in CI), erased before any output.
+            const progress = createProgress();
+            let result: CheckResult;
+            try {
+                result = await evaluateData(ws.model, opts.data, opts.actions ?? [], asOf, (opts.failOn ?? []) as Verdict[], progress);
+            } finally {
+                progress.done();
+            }
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
                 writeOutput(FORMATS[f.name](result, { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath }), f.file);
@@ -78,16 +86,18 @@ Example:
 /** Reads the data, runs the compiled checks, and turns bad rows into one located report (exit 2). */
 async function evaluateData(
     model: Parameters<typeof loadCompiledChecks>[0], data: string[], actionSources: string[], asOf: string, failOn: Verdict[],
+    progress: Progress,
 ): Promise<CheckResult> {
     if (data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
         throw new UsageError('Only one source can read stdin (-).');
     }
-    const [measurements, actions] = await Promise.all([
-        readMeasurements(data),
-        actionSources.length ? readActions(actionSources) : Promise.resolve(undefined),
-    ]);
+    const [measurements, actions] = await progress.reading([...data, ...actionSources], stdin => Promise.all([
+        readMeasurements(data, stdin ? { stdin } : {}),
+        actionSources.length ? readActions(actionSources, stdin ? { stdin } : {}) : Promise.resolve(undefined),
+    ]));
     const readErrors: DataError[] = [...measurements.errors, ...(actions?.errors ?? [])];
     if (readErrors.length) throw dataUsageError(readErrors);
+    progress.phase(`Evaluating ${measurements.rows.length.toLocaleString('en-US')} rows…`);
     const checks = await loadCompiledChecks(model);
     try {
         return checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [], failOn });
