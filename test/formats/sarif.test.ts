@@ -47,16 +47,19 @@ describe.each(CASES)('sarif on $name', (c) => {
         const run = log.runs[0];
         expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${process.cwd()}/`);
         const norms = run.results.filter(r => r.ruleId !== 'requirement-unsatisfied');
-        expect(norms).toHaveLength(result.results.length);
+        const judged = result.results.filter(r => r.verdict !== 'met');
+        expect(norms).toHaveLength(judged.length);
+        expect((log.runs[0] as unknown as { properties: { met: string[] } }).properties.met).toEqual(result.results.filter(r => r.verdict === 'met').map(r => r.norm.id));
         norms.forEach((r, i) => {
             const loc = r.locations[0].physicalLocation;
             const file = path.resolve(process.cwd(), decodeURIComponent(loc.artifactLocation.uri));
             expect(file.startsWith(root)).toBe(true);
             const source = `${path.relative(root, file)}:${loc.region.startLine}`;
-            expect(source).toBe(result.results[i].norm.source);
+            expect(source).toBe(judged[i].norm.source);
             expect(sourceLine(root, source)).toMatch(/^\s*norm\s/);
             expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
-            expect(r.message.text).toContain(result.results[i].reason);
+            expect(r.message.text).toContain(judged[i].reason);
+            expect(r.kind).toBe('fail');
         });
     });
 });
@@ -73,7 +76,7 @@ describe('sarif on every verdict kind', () => {
         expect(level('no-data')).toEqual(['error']);
         expect(level('at-risk')).toEqual(['warning']);
         expect(level('action-planned')).toEqual(['note']);
-        expect(level('met')).toEqual(['none', 'none']);
+        expect(level('met')).toEqual([]);
         expect(level('requirement-unsatisfied')).toEqual(['error', 'error']);
         const overdue = run.results.find(r => r.ruleId === 'overdue')!;
         expect(overdue.properties).toMatchObject({ program: 'Globex', metric: 'ServiceLevel', periods: '2026-01-05, 2026-01-06, 2026-01-07', values: '75%, 74%, 77%' });

@@ -4,7 +4,8 @@
  * `.norma` file, so the annotation lands on the norm itself; an unsatisfied requirement points
  * at the program that lacks the norm. One rule per verdict kind (and `requirement-unsatisfied`);
  * for validate, one rule per diagnostic code. Levels: error for what fails the gate, warning for
- * `at-risk`, note for `action-planned`; `met` is reported as a passing result (kind `pass`).
+ * `at-risk`, note for `action-planned`. `met` norms get no result (a code host would turn a
+ * result into an alert whatever its `kind`): their ids are listed in the run's `properties.met`.
  *
  * Locations: `uri` is the file relative to the current folder (where CI runs, usually the
  * repository root), with `uriBaseId: "%SRCROOT%"` and `originalUriBaseIds` naming that folder,
@@ -97,7 +98,7 @@ export const sarif: CheckFormat = (result, context) => {
         rule(REQUIREMENT_RULE.id, REQUIREMENT_RULE.name, REQUIREMENT_RULE.level, REQUIREMENT_RULE.short, REQUIREMENT_RULE.full),
     ];
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const results: unknown[] = result.results.map(r => normResult(r, context.root, ruleText(r.norm, metrics.get(r.metric)), decidingText(r, metrics.get(r.metric), 50), ruleIndex.get(r.verdict)!));
+    const results: unknown[] = result.results.filter(r => r.verdict !== 'met').map(r => normResult(r, context.root, ruleText(r.norm, metrics.get(r.metric)), decidingText(r, metrics.get(r.metric), 50), ruleIndex.get(r.verdict)!));
     const programs = new Map(context.model.programs.map(p => [p.id, p]));
     const requirements = new Map(context.model.requirements.map(r => [r.id, r]));
     for (const req of result.requirements.filter(r => !r.satisfied)) {
@@ -117,7 +118,7 @@ export const sarif: CheckFormat = (result, context) => {
     }
     return JSON.stringify(run(rules, results, {
         invocations: [{ executionSuccessful: true, properties: { asOf: result.asOf, passed: result.summary.passed } }],
-        properties: { summary: result.summary },
+        properties: { summary: result.summary, met: result.results.filter(r => r.verdict === 'met').map(r => r.norm.id) },
     }), null, 2);
 };
 
@@ -127,7 +128,7 @@ function normResult(r: NormResult, root: string, ruleText: string, deciding: { p
     return {
         ruleId: r.verdict,
         ruleIndex: index,
-        kind: spec.level === 'none' ? 'pass' : spec.level === 'note' ? 'informational' : 'fail',
+        kind: 'fail',
         level: spec.level,
         message: { text: `${r.program} ${ruleText}: ${verdictWords(r.verdict)}. ${r.reason}` },
         locations: [location(root, file, line)],
