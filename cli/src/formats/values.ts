@@ -1,24 +1,16 @@
-/** How values and rules read in reports: `80%`, `6min`, `EUR 3.10`, `ServiceLevel >= 80%`. Shared by the formats. */
+/** How values and rules read in reports: `80%`, `6min`, `EUR 3.10`, `ServiceLevel >= 80%`. Shared by the formats; the engine's formatters do the work. */
 import type { MetricModel, NormaModel } from '../../../language/src/model/types.js';
 import type { NormRef, Verdict } from '../../../language/src/engine/types.js';
+import { formatRule as formatEngineRule, formatValue as formatEngineValue } from '../../../language/src/engine/format.js';
 
+/** Values as the engine writes them in reasons (`80%`, `5min 31s`, `EUR 3.10`): one formatter for every report. */
 export function formatValue(value: number, metric: MetricModel | undefined): string {
-    const round = (n: number) => String(Math.round(n * 100) / 100);
-    switch (metric?.unit.kind) {
-        case 'percent': return `${round(value)}%`;
-        case 'minutes': return value % 60 === 0 ? `${value / 60}min` : `${round(value)}s`;
-        case 'hours': return value % 3600 === 0 ? `${value / 3600}h` : value % 60 === 0 ? `${value / 60}min` : `${round(value)}s`;
-        case 'seconds': return `${round(value)}s`;
-        case 'currency': return `${metric.unit.currency} ${value.toFixed(2)}`;
-        default: return round(value);
-    }
+    return formatEngineValue(value, metric?.unit);
 }
 
+/** `ServiceLevel >= 80% from 2026-08-01`. */
 export function formatRule(norm: NormRef, metric: MetricModel | undefined): string {
-    const bound = norm.op === 'between'
-        ? `between ${formatValue(norm.target, metric)} and ${formatValue(norm.high ?? norm.target, metric)}`
-        : `${norm.op} ${formatValue(norm.target, metric)}`;
-    return `${metric?.id ?? ''} ${bound}${norm.from ? ` from ${norm.from}` : ''}`.trim();
+    return `${metric?.id ?? ''} ${formatEngineRule(norm, metric?.unit)}${norm.from ? ` from ${norm.from}` : ''}`.trim();
 }
 
 export function metricsById(model: NormaModel): Map<string, MetricModel> {

@@ -81,7 +81,7 @@ export interface TriggerResult {
 
 export interface NormRef {
     id: string;
-    op: string;
+    op: '>=' | '>' | '<=' | '<' | 'between';
     target: number;
     high?: number;
     /** The metric's unit kind: percent, ratio, seconds, minutes, hours, count, score, currency. */
