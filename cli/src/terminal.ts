@@ -28,6 +28,31 @@ export function writeOutput(text: string, file?: string): void {
     fs.writeFileSync(file, text.endsWith('\n') ? text : text + '\n');
 }
 
+/** Writes a report given in pieces, batching them and waiting when the stream is full. */
+export async function writeReport(report: string | Iterable<string>, file?: string): Promise<void> {
+    if (typeof report === 'string') {
+        writeOutput(report, file);
+        return;
+    }
+    const toStdout = !file || file === '-';
+    if (!toStdout) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const stream: NodeJS.WritableStream = toStdout ? process.stdout : fs.createWriteStream(file);
+    const write = (chunk: string) => new Promise<void>((resolve, reject) => {
+        const ok = stream.write(chunk, error => (error ? reject(error) : undefined));
+        if (ok) resolve(); else stream.once('drain', resolve);
+    });
+    let batch = '';
+    for (const piece of report) {
+        batch += piece;
+        if (batch.length >= 1 << 20) {
+            await write(batch);
+            batch = '';
+        }
+    }
+    if (batch) await write(batch);
+    if (!toStdout) await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
 export function printError(message: string): void {
     const c = colors(colorFor(process.stderr));
     process.stderr.write(`${c.red('error')} ${message}\n`);

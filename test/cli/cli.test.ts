@@ -240,3 +240,25 @@ describe('norma init', () => {
         expect(r.stderr).toContain('--force');
     });
 });
+
+describe('norma check --format json on large data', () => {
+    it('writes one result per line and still parses as the same JSON', () => {
+        const days = 40;
+        const programs = Array.from({ length: 300 }, (_, i) => `P${i}`);
+        const dir = workspace({
+            'metrics.norma': METRICS,
+            'programs.norma': programs.map(p => `program ${p} { norm ServiceLevel >= 80% }`).join('\n'),
+            'data.csv': header + programs.flatMap(p => Array.from({ length: days }, (_, d) =>
+                `${p},ServiceLevel,${new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10)},${70 + ((d * 7) % 30)},`)).join('\n') + '\n',
+        });
+        const r = norma(['check', dir, '--data', path.join(dir, 'data.csv'), '--as-of', '2026-03-31', '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        const lines = r.stdout.trimEnd().split('\n');
+        expect(lines.length).toBe(programs.length + 2);
+        const out = JSON.parse(r.stdout);
+        expect(out.schema).toBe(1);
+        expect(out.results).toHaveLength(programs.length);
+        expect(out.results[0].points).toHaveLength(days);
+        expect(Object.keys(out)).toEqual(['schema', 'asOf', 'summary', 'results', 'requirements', 'upcoming']);
+    });
+});

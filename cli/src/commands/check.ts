@@ -10,7 +10,7 @@ import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
 import { loadOrExplain } from '../load.js';
-import { colorFor, writeOutput } from '../terminal.js';
+import { colorFor, writeReport } from '../terminal.js';
 import { createProgress, type Progress } from '../progress.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
@@ -77,7 +77,7 @@ Example:
             }
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
-                writeOutput(FORMATS[f.name](result, { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath }), f.file);
+                await writeReport(FORMATS[f.name](result, { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath }), f.file);
             }
             process.exitCode = result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });

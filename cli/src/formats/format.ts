@@ -17,4 +17,10 @@ export interface ReportContext {
     root: string;
 }
 
-export type CheckFormat = (result: CheckResult, context: ReportContext) => string;
+/** A report as one text, or as pieces for large reports that are written as they are made. */
+export type Report = string | Iterable<string>;
+
+export type CheckFormat = (result: CheckResult, context: ReportContext) => Report;
+
+/** A format whose report is always one text. */
+export type TextFormat = (result: CheckResult, context: ReportContext) => string;

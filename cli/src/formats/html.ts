@@ -12,7 +12,7 @@ import type { MetricModel, NormaModel, ProgramModel } from '../../../language/sr
 import { COLORS, controlChart, sparkline } from './chart.js';
 import { escapeHtml as h } from './escape.js';
 import { byProgram, countParts, decidingText, gateReasons, lastJudged, percent, programIds, ruleText, show } from './facts.js';
-import type { CheckFormat } from './format.js';
+import type { TextFormat } from './format.js';
 import { metricsById, VERDICT_ORDER, verdictWords } from './values.js';
 
 export const VERDICT_COLORS: Record<Verdict, string> = {
@@ -66,7 +66,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
 }
 `;
 
-export const html: CheckFormat = (result, context) => {
+export const html: TextFormat = (result, context) => {
     const model = context.model;
     const metrics = metricsById(model);
     const programs = new Map(model.programs.map(p => [p.id, p]));

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import type { NormResult } from '../../../language/src/engine/types.js';
 import { escapeXml as x } from './escape.js';
 import { byProgram, decidingText, isFailing, programIds, ruleText } from './facts.js';
-import type { CheckFormat } from './format.js';
+import type { TextFormat } from './format.js';
 import { metricsById, verdictWords } from './values.js';
 
 interface Case {
@@ -21,7 +21,7 @@ interface Case {
     out?: string;
 }
 
-export const junit: CheckFormat = (result, context) => {
+export const junit: TextFormat = (result, context) => {
     const metrics = metricsById(context.model);
     const programs = new Map(context.model.programs.map(p => [p.id, p]));
     const results = byProgram(result);

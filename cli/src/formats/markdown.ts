@@ -9,12 +9,12 @@
 import type { NormResult } from '../../../language/src/engine/types.js';
 import { escapeMarkdown as md } from './escape.js';
 import { countParts, decidingText, gateReasons, isFailing, percent, ruleText, unsatisfied } from './facts.js';
-import type { CheckFormat } from './format.js';
+import type { TextFormat } from './format.js';
 import { metricsById, VERDICT_ORDER, verdictWords } from './values.js';
 
 const MAX_ROWS = 150;
 
-export const markdown: CheckFormat = (result, context) => {
+export const markdown: TextFormat = (result, context) => {
     const metrics = metricsById(context.model);
     const s = result.summary;
     const lines: string[] = [];

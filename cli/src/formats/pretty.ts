@@ -4,7 +4,7 @@
  */
 import type { CheckResult, NormResult, Verdict } from '../../../language/src/engine/types.js';
 import { colors, type Colors } from '../terminal.js';
-import type { CheckFormat } from './format.js';
+import type { TextFormat } from './format.js';
 import { formatRule, metricsById, verdictWords } from './values.js';
 import { plural } from '../diagnostics.js';
 
@@ -21,7 +21,7 @@ function paint(c: Colors, verdict: Verdict, text: string): string {
     }
 }
 
-export const pretty: CheckFormat = (result, context) => {
+export const pretty: TextFormat = (result, context) => {
     const c = colors(context.color);
     const metrics = metricsById(context.model);
     const programs = new Map(context.model.programs.map(p => [p.id, p]));

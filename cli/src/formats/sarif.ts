@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { NormResult, Verdict } from '../../../language/src/engine/types.js';
 import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
 import { decidingText, parseSource, ruleText } from './facts.js';
-import type { CheckFormat } from './format.js';
+import type { TextFormat } from './format.js';
 import { metricsById, verdictWords } from './values.js';
 
 const TOOL = { name: 'Norma', version: '0.1.0', semanticVersion: '0.1.0' };
@@ -91,7 +91,7 @@ function run(rules: Rule[], results: unknown[], extra: Record<string, unknown> =
     };
 }
 
-export const sarif: CheckFormat = (result, context) => {
+export const sarif: TextFormat = (result, context) => {
     const metrics = metricsById(context.model);
     const rules = [
         ...VERDICT_RULES.map(r => rule(r.verdict, r.name, r.level, r.short, r.full)),
