@@ -411,8 +411,8 @@ async function main() {
         if (failures.length) throw new Error(failures.join('\n'));
     });
 
-    // The README's pictures: each shot exists only when its own step passed.
-    {
+    // The README's pictures, refreshed on request (NORMA_UPDATE_DOCS=1): each shot exists only when its own step passed.
+    if (process.env.NORMA_UPDATE_DOCS === '1') {
         for (const [shot, target] of [[hoverShot, readmeImage], [reportShot, readmeImage.replace(/\.png$/, '-report.png')]]) {
             if (!shot) continue;
             fs.mkdirSync(path.dirname(target), { recursive: true });
