@@ -44,7 +44,7 @@ export function buildModel(documents: readonly LangiumDocument[], locate: Locate
     };
 }
 
-function metricModel(m: Metric, locate: Locate): MetricModel {
+export function metricModel(m: Metric, locate: Locate): MetricModel {
     const unit = metricUnit(m);
     return {
         id: m.name,
@@ -136,8 +136,10 @@ function programNorms(p: Program, metrics: Map<string, MetricModel>, locate: Loc
     return withWindows(norms);
 }
 
-function normModel(program: string, norm: Norm, metric: MetricModel, profile: string | null, locate: Locate): NormModel | undefined {
-    const convert = (q: { value: string; currency?: string }) => {
+/** One norm as written (its window's end is set later), or undefined when a threshold does not convert. */
+export function normModel(program: string, norm: Norm, metric: MetricModel, profile: string | null, locate: Locate): NormModel | undefined {
+    const convert = (q: { value: string; currency?: string } | undefined) => {
+        if (!q?.value) return undefined;
         const c = toMetricUnit(q, metric.unit);
         return c.ok ? c.value : undefined;
     };
