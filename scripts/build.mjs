@@ -2,7 +2,8 @@
 //  1. the engine as one import-free script, embedded as a string in the JS generator
 //     (language/src/engine-bundle/engine-source.ts, git-ignored), so compiled checks and
 //     `norma check` run the very same code;
-//  2. the CLI (dist/cli.mjs), which also serves `norma lsp --stdio`;
+//  2. the CLI (dist/cli.mjs), which also serves `norma lsp --stdio`, and its workspace worker
+//     (dist/workspace-worker.mjs);
 //  3. the VS Code extension's client and language server (extension/dist/).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -44,6 +45,8 @@ const esmBanner = `${polyfill}\nimport { createRequire as __createRequire } from
 
 const targets = [
     { entry: 'cli/src/main.ts', outfile: 'dist/cli.mjs', format: 'esm', banner: { js: esmBanner } },
+    // `norma check` loads the workspace in this worker thread while it reads large data.
+    { entry: 'cli/src/workspace-worker.ts', outfile: 'dist/workspace-worker.mjs', format: 'esm', banner: { js: esmBanner } },
     { entry: 'language/src/lsp/main.ts', outfile: 'extension/dist/server.cjs', format: 'cjs', banner: { js: polyfill }, optional: true },
     { entry: 'extension/src/extension.ts', outfile: 'extension/dist/extension.cjs', format: 'cjs', optional: true },
 ];

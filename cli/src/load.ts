@@ -3,7 +3,7 @@
  * printing them (and any warnings) to stderr. Commands that need a model start here.
  */
 import * as path from 'node:path';
-import { loadWorkspaceFromDisk, type LoadedWorkspace } from '../../language/src/workspace/workspace.js';
+import { loadWorkspaceFromDisk, type Diagnostic, type LoadedWorkspace } from '../../language/src/workspace/workspace.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 import { countLine, formatDiagnostic } from './diagnostics.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -15,14 +15,32 @@ export interface CheckedWorkspace extends LoadedWorkspace {
     rootPath: string;
 }
 
-export async function loadOrExplain(paths: string[], asOf: string, options: { quietWarnings?: boolean } = {}): Promise<CheckedWorkspace> {
+/** What a loaded workspace tells the command line: plain data, so it can come from a worker thread too. */
+export interface WorkspaceOutcome {
+    root: string;
+    fileCount: number;
+    diagnostics: Diagnostic[];
+    model: NormaModel | null;
+}
+
+export interface ExplainOptions {
+    quietWarnings?: boolean;
+}
+
+export async function loadOrExplain(paths: string[], asOf: string, options: ExplainOptions = {}): Promise<CheckedWorkspace> {
     let ws: LoadedWorkspace;
     try {
         ws = await loadWorkspaceFromDisk(paths, { asOf });
     } catch (e) {
         throw new UsageError((e as Error).message);
     }
-    if (ws.files.length === 0) {
+    const { model, rootPath } = explainWorkspace(paths, { root: ws.root, fileCount: ws.files.length, diagnostics: ws.diagnostics, model: ws.model }, options);
+    return { ...ws, model, rootPath };
+}
+
+/** Prints the diagnostics of a loaded workspace; throws (exit 2) when it has no file or has errors. */
+export function explainWorkspace(paths: string[], ws: WorkspaceOutcome, options: ExplainOptions = {}): { model: NormaModel; rootPath: string } {
+    if (ws.fileCount === 0) {
         throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
     }
     const c = colors(colorFor(process.stderr));
@@ -31,5 +49,5 @@ export async function loadOrExplain(paths: string[], asOf: string, options: { qu
     if (!ws.model) {
         throw new UsageError(`The workspace has language errors (${countLine(ws.diagnostics)}); fix them before checking data.`, ExitCode.InvalidInput);
     }
-    return { ...ws, model: ws.model, rootPath: path.resolve(ws.root) };
+    return { model: ws.model, rootPath: path.resolve(ws.root) };
 }
