@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { norma, REPO, tempDir } from './run-norma';
+import { norma, REPO, tempDir } from './run-norma.js';
 
 const EXAMPLE = path.join(REPO, 'examples/copc-cx');
 
