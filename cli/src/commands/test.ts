@@ -15,27 +15,17 @@ import {
 } from '../../../language/src/norm-tests/index.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { loadOrExplain } from '../load.js';
+import { findFiles } from '../../../language/src/workspace/workspace.js';
 import { today } from '../dates.js';
 import { colorFor, colors, writeOutput } from '../terminal.js';
 
 /** Every `*.normtest.csv` under the given files and folders, sorted. */
 export function findNormTests(paths: string[]): string[] {
-    const out: string[] = [];
-    const visit = (p: string) => {
-        const stat = fs.statSync(p, { throwIfNoEntry: false });
-        if (!stat) throw new UsageError(`No such file or folder: ${p}`);
-        if (stat.isDirectory()) {
-            for (const entry of fs.readdirSync(p).sort()) {
-                if (entry === 'node_modules' || entry.startsWith('.')) continue;
-                const child = path.join(p, entry);
-                if (fs.statSync(child).isDirectory() || entry.endsWith(NORM_TEST_SUFFIX)) visit(child);
-            }
-        } else if (p.endsWith(NORM_TEST_SUFFIX)) {
-            out.push(path.resolve(p));
-        }
-    };
-    paths.forEach(visit);
-    return [...new Set(out)].sort();
+    try {
+        return [...new Set(findFiles(paths, NORM_TEST_SUFFIX).map(p => path.resolve(p)))].sort();
+    } catch (error) {
+        throw new UsageError((error as Error).message);
+    }
 }
 
 function show(file: string): string {

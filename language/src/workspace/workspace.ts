@@ -150,8 +150,16 @@ function importDiagnostics(documents: LangiumDocument[], have: Set<string>): Dia
     });
 }
 
-/** Every `.norma` file under the given files and folders, sorted. */
+/** Every `.norma` file under the given files and folders, sorted (a file named directly is taken whatever its name). */
 export function collectFiles(paths: string[]): string[] {
+    return findFiles(paths, '.norma', { anyNamedFile: true });
+}
+
+/**
+ * Files ending with `suffix` under the given files and folders (recursively; hidden folders and
+ * node_modules skipped), sorted and without repeats. Throws on a path that does not exist.
+ */
+export function findFiles(paths: string[], suffix: string, options: { anyNamedFile?: boolean } = {}): string[] {
     const out: string[] = [];
     const visit = (p: string) => {
         const stat = fs.statSync(p, { throwIfNoEntry: false });
@@ -160,9 +168,9 @@ export function collectFiles(paths: string[]): string[] {
             for (const entry of fs.readdirSync(p).sort()) {
                 if (entry === 'node_modules' || entry.startsWith('.')) continue;
                 const child = path.join(p, entry);
-                if (fs.statSync(child).isDirectory() || entry.endsWith('.norma')) visit(child);
+                if (fs.statSync(child).isDirectory() || entry.endsWith(suffix)) visit(child);
             }
-        } else {
+        } else if (options.anyNamedFile || p.endsWith(suffix)) {
             out.push(p);
         }
     };
