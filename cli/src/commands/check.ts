@@ -3,9 +3,6 @@
  * compiled checks and renders the verdicts in one or more formats. One evaluation, many outputs.
  */
 import { Option, type Command } from 'commander';
-import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { CheckResult, DataIssue, Verdict } from '../../../language/src/engine/types.js';
 import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
 import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError, type DataRead } from '../data/index.js';
@@ -13,17 +10,9 @@ import type { Action, Measurement } from '../../../language/src/engine/types.js'
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
-import { explainWorkspace, loadOrExplain, type WorkspaceOutcome } from '../load.js';
-import type { WorkerReply } from '../workspace-worker.js';
+import { loadWorkspaceWithData, type CheckWorkspace } from '../load-with-data.js';
 import { colorFor, writeReport } from '../terminal.js';
-import { createProgress, dataFiles, type Progress } from '../progress.js';
-
-/**
- * From this much data on (all data files together), the workspace is loaded in a worker thread
- * while the main thread reads the data: two cores instead of one, for a thread's start-up cost
- * (about 0.1 s) that small runs would notice more than the overlap.
- */
-export const PARALLEL_FROM_BYTES = 4 << 20;
+import { createProgress, type Progress } from '../progress.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
 
@@ -79,37 +68,14 @@ Example:
             const asOf = parseAsOf(opts.asOf);
             const formats = parseFormats(opts.format, opts.output);
             const actionSources = opts.actions ?? [];
-            const pending = startWorkspaceWorker(paths, asOf, [...opts.data, ...actionSources]);
-            // Without a worker the workspace comes first: language errors stop before any data is read.
-            const sequential = pending ? undefined : await loadOrExplain(paths, asOf);
-            // A progress bar on a terminal only (never piped, never in CI), erased before any output.
             const progress = createProgress();
             let result: CheckResult;
-            let ws: { model: NonNullable<WorkspaceOutcome['model']>; diagnostics: WorkspaceOutcome['diagnostics']; rootPath: string };
+            let ws: CheckWorkspace;
             try {
-                let read: DataReads;
-                if (sequential) {
-                    ws = sequential;
-                    read = await readAll(opts.data, actionSources, progress);
-                } else {
-                    // Both at once; the workspace is judged first, as if loaded first: with language
-                    // errors (or none loaded) what the data read gave is discarded.
-                    const [data, loaded] = await Promise.allSettled([readAll(opts.data, actionSources, progress), pending!]);
-                    let outcome: WorkspaceOutcome | undefined;
-                    if (loaded.status === 'fulfilled') outcome = loaded.value;
-                    else if (loaded.reason instanceof UsageError) throw loaded.reason;
-                    if (!outcome) {
-                        // The worker itself failed (not the workspace): load it here instead.
-                        progress.done();
-                        ws = await loadOrExplain(paths, asOf);
-                    } else {
-                        if (outcome.diagnostics.length || !outcome.model || outcome.fileCount === 0) progress.done();
-                        ws = { ...explainWorkspace(paths, outcome), diagnostics: outcome.diagnostics };
-                    }
-                    if (data.status === 'rejected') throw data.reason;
-                    read = data.value;
-                }
-                result = await evaluateData(ws.model, read, asOf, (opts.failOn ?? []) as Verdict[], progress);
+                const loaded = await loadWorkspaceWithData(paths, asOf, [...opts.data, ...actionSources],
+                    () => readAll(opts.data, actionSources, progress), progress);
+                ws = loaded.workspace;
+                result = await evaluateData(ws.model, loaded.data, asOf, (opts.failOn ?? []) as Verdict[], progress);
             } finally {
                 progress.done();
             }
@@ -119,33 +85,6 @@ Example:
             }
             process.exitCode = result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });
-}
-
-/**
- * Loads the workspace in a worker thread (dist/workspace-worker.mjs, next to the CLI bundle)
- * when the data is large enough and read from files; undefined to load it here. The promise
- * rejects with a UsageError for a load error (as `loadOrExplain` throws it), and with any
- * other error when the worker itself fails.
- */
-function startWorkspaceWorker(paths: string[], asOf: string, sources: string[]): Promise<WorkspaceOutcome> | undefined {
-    if (process.env.NORMA_WORKSPACE_WORKER === '0' || sources.includes('-')) return undefined;
-    const script = new URL('./workspace-worker.mjs', import.meta.url);
-    if (script.protocol !== 'file:' || !fs.existsSync(fileURLToPath(script))) return undefined; // running from source (tests)
-    let bytes = 0;
-    for (const file of dataFiles(sources)) {
-        try { bytes += fs.statSync(file).size; } catch { /* the readers report it */ }
-    }
-    if (bytes < PARALLEL_FROM_BYTES && process.env.NORMA_WORKSPACE_WORKER !== '1') return undefined;
-    return new Promise<WorkspaceOutcome>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { paths, asOf } });
-        worker.once('message', (reply: WorkerReply) => {
-            if (reply.ok) resolve(reply.outcome);
-            else reject(new UsageError(reply.message));
-            void worker.terminate();
-        });
-        worker.once('error', reject);
-        worker.once('exit', code => reject(new Error(`The workspace worker stopped (exit code ${code}).`)));
-    });
 }
 
 interface DataReads {
