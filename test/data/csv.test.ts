@@ -30,6 +30,27 @@ describe('CSV measurements', () => {
         expect(short.rows).toHaveLength(1);
     });
 
+    it('reads numbers of every form the same, plain or not', async () => {
+        const values = ['78.4', '007', '1.', '.5', '+3', '-2.5', '1e3', '2.5E-1', '123456789012345', '1234567890123456.5', ' 42 ', '42\t'];
+        const r = await read(HEADER + values.map((v, k) => `Acme,SL,2026-01-${String(k + 1).padStart(2, '0')},${v},${k === 0 ? '000123' : ''}`).join('\n') + '\n');
+        expect(r.errors).toEqual([]);
+        expect(r.rows.map(x => x.value)).toEqual(values.map(v => Number(v.trim())));
+        expect(r.rows[0].sample).toBe(123);
+        const bad = await read(HEADER + 'Acme,SL,2026-01-05,1.2.3,\nAcme,SL,2026-01-06,.,\nAcme,SL,2026-01-07,5,1.0\nAcme,SL,2026-01-08,5,12345678901234567\n');
+        expect(bad.errs.map(e => e.message)).toEqual([
+            "value '1.2.3' is not a number (write 78.4; percents as 0..100 without %)",
+            "value '.' is not a number (write 78.4; percents as 0..100 without %)",
+            "sample '1.0' is not a whole number (write the number of contacts behind the value, like 212, or leave it empty)",
+            "sample '12345678901234567' is not a whole number (write the number of contacts behind the value, like 212, or leave it empty)",
+        ]);
+    });
+
+    it('gives rows with the same text one shared string, trimmed', async () => {
+        const r = await read(HEADER + 'Acme,SL,2026-01-05,1,\n Acme ,SL,2026-01-05 ,2,\r\nAcme,SL,2026-01-06,3,\n');
+        expect(r.errors).toEqual([]);
+        expect(r.rows.map(x => [x.program, x.period])).toEqual([['Acme', '2026-01-05'], ['Acme', '2026-01-05'], ['Acme', '2026-01-06']]);
+    });
+
     it('reports a value that is not a number with what to write instead', async () => {
         const r = await read(HEADER + 'Acme,ServiceLevel,2026-01-05,n/a,\nAcme,ServiceLevel,2026-01-06,78.4%,\nAcme,ServiceLevel,2026-01-07,,\nAcme,ServiceLevel,2026-01-08,0x10,\n');
         expect(r.errs).toEqual([

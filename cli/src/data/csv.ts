@@ -28,6 +28,8 @@ const DELIMITERS = [44, 59, 9]; // , ; tab
 const MAX_PENDING = 1 << 24;
 /** The first line (which gives the delimiter and the line break) is looked for in this much text at most. */
 const HEAD_MAX = 1 << 16;
+/** At most this many distinct text values are shared (see `interned`); values beyond them are kept as read. */
+const INTERN_MAX = 1 << 16;
 
 interface Located {
     error: DataError;
@@ -141,6 +143,12 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
     };
 
     const values: unknown[] = new Array(nSpecs);
+    /**
+     * Text values seen so far, each kept once: a data file repeats the same programs, metrics
+     * and periods, and rows that share one string each keep less for the garbage collector.
+     */
+    const interned = new Map<string, string>();
+    const textField = specs.map(spec => spec.type === 'text' || spec.type === 'optionalText');
     const onRecord = (fields: string[], start: number): void => {
         const nf = fields.length;
         if (nf === 1 && (fields[0] === '' || fields[0] === '\r')) return; // an empty line
@@ -174,10 +182,17 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
         for (let s = 0; s < nSpecs; s++) {
             const k = columns[s];
             const raw = k >= 0 ? fields[k] : undefined;
-            const v = fromText(specs[s], schema.noun, raw);
-            values[s] = v;
+            let v = fromText(specs[s], schema.noun, raw);
             if (v instanceof Problem) ok = false;
-            else if (v !== null) blank = false;
+            else if (v !== null) {
+                blank = false;
+                if (textField[s]) {
+                    const known = interned.get(v as string);
+                    if (known !== undefined) v = known;
+                    else if (interned.size < INTERN_MAX) interned.set(v as string, v as string);
+                }
+            }
+            values[s] = v;
         }
         if (!ok) {
             if (blank && isBlank(fields)) return; // `,,,,` (spreadsheets leave such rows): skipped like an empty line

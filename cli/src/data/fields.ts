@@ -71,7 +71,7 @@ const COUNT_HINT = '(write the number of contacts behind the value, like 212, or
 
 /** Converts a CSV field (untrimmed; `undefined` when the row is too short). */
 export function fromText(spec: FieldSpec, noun: string, raw: string | undefined): unknown {
-    const s = raw === undefined ? '' : raw.trim();
+    const s = raw === undefined ? '' : trimmed(raw);
     switch (spec.type) {
         case 'text':
             return s === '' ? empty(spec, noun) : s;
@@ -79,6 +79,7 @@ export function fromText(spec: FieldSpec, noun: string, raw: string | undefined)
             return s === '' ? null : s;
         case 'number':
             if (s === '') return empty(spec, noun);
+            if (plainDecimal(s)) return Number(s);
             if (DECIMAL.test(s)) {
                 const n = Number(s);
                 if (Number.isFinite(n)) return n;
@@ -86,6 +87,7 @@ export function fromText(spec: FieldSpec, noun: string, raw: string | undefined)
             return new Problem(`${spec.name} ${quote(s)} is not a number ${NUMBER_HINT}`);
         case 'count':
             if (s === '') return null;
+            if (s.length <= 15 && allDigits(s)) return Number(s);
             if (WHOLE.test(s)) {
                 const n = Number(s);
                 if (Number.isSafeInteger(n)) return n;
@@ -117,6 +119,41 @@ export function fromJson(spec: FieldSpec, noun: string, raw: unknown): unknown {
     if (spec.type === 'number') return new Problem(`${spec.name} ${shown} is not a number ${NUMBER_HINT}`);
     if (spec.type === 'count') return new Problem(`${spec.name} ${shown} is not a whole number ${COUNT_HINT}`);
     return new Problem(`${spec.name} must be text, not ${shown}`);
+}
+
+/**
+ * `raw.trim()`, without the call when it cannot change anything: the common case, a value
+ * that starts and ends with a visible ASCII character.
+ */
+function trimmed(raw: string): string {
+    const n = raw.length;
+    if (n === 0) return raw;
+    const a = raw.charCodeAt(0);
+    const b = raw.charCodeAt(n - 1);
+    return a > 32 && a < 127 && b > 32 && b < 127 ? raw : raw.trim();
+}
+
+/** Whether `s` is digits with at most one point between digits (`78.4`, `212`): a number DECIMAL accepts, always finite at this length. */
+function plainDecimal(s: string): boolean {
+    const n = s.length;
+    if (n > 15) return false;
+    let point = -1;
+    for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 46) {
+            if (point >= 0 || i === 0 || i === n - 1) return false;
+            point = i;
+        } else if (c < 48 || c > 57) return false;
+    }
+    return true;
+}
+
+function allDigits(s: string): boolean {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57) return false;
+    }
+    return true;
 }
 
 function empty(spec: FieldSpec, noun: string): Problem {
