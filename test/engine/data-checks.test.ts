@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-    check, checkActions, checkMeasurements, NormaDataError, type Action, type DataIssue, type Measurement,
+    check, checkActions, checkMeasurements, evaluate, NormaDataError, type Action, type DataIssue, type Measurement,
 } from '../../language/src/engine/index.js';
 import { action, metric, model, norm, program } from './helpers.js';
 
@@ -124,6 +124,34 @@ describe('measurement rows', () => {
         ]);
         // a different program, metric or period is not a repeat
         expect(issuesOf([row(), row({ program: 'Globex' }), row({ metric: 'Aht' }), row({ period: '2026-01-04' })])).toEqual([]);
+    });
+
+    test('repeats are found in any row order, and rows at the wrong grain are never the first of a repeat', () => {
+        const dup = (index: number, first: number): DataIssue =>
+            ({ kind: 'measurement', index, field: 'period', message: `The same program, metric and period already appear in row ${first}.`, duplicateOf: first });
+        // in increasing order, then back to an earlier period, then forward again past the last one
+        expect(issuesOf([
+            row({ period: '2026-01-05' }), row({ period: '2026-01-07' }), row({ period: '2026-01-05' }),
+            row({ period: '2026-01-08' }), row({ period: '2026-01-07' }), row({ period: '2026-01-08' }), row({ period: '2026-01-06' }),
+        ])).toEqual([dup(2, 0), dup(4, 1), dup(5, 3)]);
+        // a week for a daily metric is reported for its grain and is not a repeat of anything
+        const weekly = issuesOf([
+            row({ metric: 'Weekly', period: '2026-01-05' }), row({ metric: 'Weekly', period: '2026-W02' }),
+            row({ metric: 'Weekly', period: '2026-W01' }), row({ metric: 'Weekly', period: '2026-W02' }),
+        ]);
+        expect(weekly.map(i => [i.index, i.field, i.duplicateOf])).toEqual([[0, 'period', undefined], [3, 'period', 1]]);
+        // interleaved series are told apart; an unknown program's rows are never repeats
+        expect(issuesOf([
+            row(), row({ metric: 'Aht' }), row({ program: 'Nope' }), row({ program: 'Nope' }), row({ metric: 'Aht' }), row(),
+        ]).map(i => [i.index, i.field, i.duplicateOf])).toEqual([[2, 'program', undefined], [3, 'program', undefined], [4, 'period', 1], [5, 'period', 0]]);
+    });
+
+    test('check evaluates the rows it checked like evaluate does', () => {
+        const mm = model({ programs: [program('AcmeBilling')], metrics: [metric('ServiceLevel')], norms: [norm('AcmeBilling', 'ServiceLevel')] });
+        const rows = [row({ period: '2026-01-07', value: 70 }), row({ period: '2026-01-05', value: 90 }), row({ period: '2026-01-06', value: 60 })];
+        const options = { asOf: '2026-02-01', actions: [] };
+        expect(check(mm, rows, options)).toEqual(evaluate(mm, rows, options));
+        expect(check(mm, rows, options).results[0].points.map(p => p.period)).toEqual(['2026-01-05', '2026-01-06', '2026-01-07']);
     });
 
     test('every problem of a row is reported, not only the first', () => {

@@ -10,15 +10,43 @@
 import type { MetricModel, NormaModel } from '../model/types.js';
 import type { Action, DataIssue, Measurement } from './types.js';
 import { indexModel, type ModelIndex } from './model-index.js';
-import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf } from './periods.js';
+import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf, type Period } from './periods.js';
+import type { MeasurementIndex, Series } from './series.js';
 
 /** Problems in measurement rows; an empty array when every row can be judged. */
 export function checkMeasurements(model: NormaModel, rows: readonly Measurement[], index: ModelIndex = indexModel(model)): DataIssue[] {
+    return scanMeasurements(model, rows, index).issues;
+}
+
+/** A series while the rows are checked: what its program and metric are worth, once, and what finds repeats. */
+interface CheckedSeries extends Series {
+    /** The issue every row of this program gets, or undefined when the program is known. */
+    programProblem: string | undefined;
+    /** The issue every row of this metric gets, or undefined when the metric is known. */
+    metricProblem: string | undefined;
+    metric: MetricModel | undefined;
+    /** The latest period start of the rows checked for repeats, while they come in increasing order. */
+    lastStart: number;
+    /** Period start -> index of the first row, once a row came out of order (only then can one repeat another). */
+    starts: Map<number, number> | undefined;
+}
+
+/**
+ * The data checks and the rows grouped for the evaluation, in one pass (`check` uses both;
+ * the groups are those of `indexMeasurements`, plus possibly empty ones for rows whose period
+ * does not parse, and only meaningful when there are no issues).
+ */
+export function scanMeasurements(
+    model: NormaModel, rows: readonly Measurement[], index: ModelIndex = indexModel(model),
+): { issues: DataIssue[]; data: MeasurementIndex } {
     const issues: DataIssue[] = [];
     const issue = (i: number, field: string, message: string, extra?: Partial<DataIssue>) =>
         issues.push({ kind: 'measurement', index: i, field, message, ...extra });
-    // program -> metric -> period start -> index of the first row, to find repeats.
-    const seen = new Map<string, Map<string, Map<number, number>>>();
+    const periods: (Period | undefined)[] = new Array(rows.length);
+    // program -> metric -> its rows; repeats are found per series.
+    const groups = new Map<string, Map<string, Series>>();
+    let lastProgram: unknown;
+    let byMetric: Map<string, Series> | undefined;
     for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         if (row === null || typeof row !== 'object') {
@@ -26,13 +54,17 @@ export function checkMeasurements(model: NormaModel, rows: readonly Measurement[
             continue;
         }
         const { program, metric: metricId, period: periodText, value, sample } = row;
-        let programOk = false;
-        if (typeof program !== 'string' || program === '') issue(i, 'program', 'The program is missing.');
-        else if (!index.programs.has(program)) issue(i, 'program', `Unknown program '${program}'.${index.suggestProgram(program)}`);
-        else programOk = true;
-        let metric: MetricModel | undefined;
-        if (typeof metricId !== 'string' || metricId === '') issue(i, 'metric', 'The metric is missing.');
-        else if (!(metric = index.metrics.get(metricId))) issue(i, 'metric', `Unknown metric '${metricId}'.${index.suggestMetric(metricId)}`);
+        // Data files usually hold runs of one program: skip its lookup then.
+        if (program !== lastProgram || byMetric === undefined) {
+            byMetric = groups.get(program);
+            if (!byMetric) groups.set(program, byMetric = new Map());
+            lastProgram = program;
+        }
+        let series = byMetric.get(metricId) as CheckedSeries | undefined;
+        if (!series) byMetric.set(metricId, series = newSeries(index, program, metricId));
+        if (series.programProblem !== undefined) issue(i, 'program', series.programProblem);
+        if (series.metricProblem !== undefined) issue(i, 'metric', series.metricProblem);
+        const metric = series.metric;
 
         const period = parsePeriod(periodText);
         let periodOk = period.ok;
@@ -55,17 +87,44 @@ export function checkMeasurements(model: NormaModel, rows: readonly Measurement[
             issue(i, 'sample', `The sample must be a whole number of contacts or transactions, 0 or more, not ${shown(sample)}.`);
         }
 
-        if (programOk && metric && periodOk && period.ok) {
-            let byMetric = seen.get(program);
-            if (!byMetric) seen.set(program, byMetric = new Map());
-            let byStart = byMetric.get(metric.id);
-            if (!byStart) byMetric.set(metric.id, byStart = new Map());
-            const first = byStart.get(period.start);
-            if (first === undefined) byStart.set(period.start, i);
-            else issue(i, 'period', `The same program, metric and period already appear in row ${first}.`, { duplicateOf: first });
+        if (!period.ok) continue;
+        if (series.programProblem === undefined && metric && periodOk) {
+            if (series.starts === undefined && period.start > series.lastStart) {
+                series.lastStart = period.start;
+            } else {
+                const starts = series.starts ?? (series.starts = startsOf(series, periods, metric));
+                const first = starts.get(period.start);
+                if (first === undefined) starts.set(period.start, i);
+                else issue(i, 'period', `The same program, metric and period already appear in row ${first}.`, { duplicateOf: first });
+            }
         }
+        periods[i] = period;
+        const list = series.rows;
+        if (list.length > 0 && series.sorted && periods[list[list.length - 1]]!.start > period.start) series.sorted = false;
+        list.push(i);
     }
-    return issues;
+    return { issues, data: { rows, periods, groups } };
+}
+
+function newSeries(index: ModelIndex, program: unknown, metricId: unknown): CheckedSeries {
+    let programProblem: string | undefined;
+    if (typeof program !== 'string' || program === '') programProblem = 'The program is missing.';
+    else if (!index.programs.has(program)) programProblem = `Unknown program '${program}'.${index.suggestProgram(program)}`;
+    let metricProblem: string | undefined;
+    let metric: MetricModel | undefined;
+    if (typeof metricId !== 'string' || metricId === '') metricProblem = 'The metric is missing.';
+    else if (!(metric = index.metrics.get(metricId))) metricProblem = `Unknown metric '${metricId}'.${index.suggestMetric(metricId)}`;
+    return { rows: [], sorted: true, programProblem, metricProblem, metric, lastStart: -Infinity, starts: undefined };
+}
+
+/** The period starts of a series' rows checked so far (those at the metric's grain; all distinct), each with its row. */
+function startsOf(series: CheckedSeries, periods: readonly (Period | undefined)[], metric: MetricModel): Map<number, number> {
+    const starts = new Map<number, number>();
+    for (const j of series.rows) {
+        const p = periods[j]!;
+        if (fitsGrain(p, metric.period) && !starts.has(p.start)) starts.set(p.start, j);
+    }
+    return starts;
 }
 
 /** Problems in action rows; an empty array when every row is usable. */

@@ -25,11 +25,18 @@ import { findTriggers } from './triggers.js';
 import { countPoints, verdictOf } from './verdict.js';
 
 export function evaluate(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
+    return evaluateIndexed(model, measurements, options, () => indexMeasurements(measurements));
+}
+
+/** `evaluate` with the rows grouped by the caller (`check` groups them while checking them). */
+export function evaluateIndexed(
+    model: NormaModel, measurements: readonly Measurement[], options: CheckOptions, indexed: () => MeasurementIndex,
+): CheckResult {
     const asOf = options.asOf;
     const asOfDay = dayNumberOf(asOf);
     if (asOfDay === undefined) throw new RangeError(`asOf must be a day like 2026-02-01, not '${asOf}'.`);
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
-    const data = indexMeasurements(measurements);
+    const data = indexed();
     const actions = indexActions(options.actions, asOfDay);
     const exclusions = prepareExclusions(model.exclusions, asOfDay);
     const expiredUses = new Map<string, { first: number; count: number; expiredOn: string }>();

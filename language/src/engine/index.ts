@@ -4,9 +4,9 @@
  */
 import type { NormaModel } from '../model/types.js';
 import type { CheckOptions, CheckResult, Measurement } from './types.js';
-import { checkActions, checkMeasurements } from './data-checks.js';
+import { checkActions, scanMeasurements } from './data-checks.js';
 import { NormaDataError } from './errors.js';
-import { evaluate } from './evaluate.js';
+import { evaluateIndexed } from './evaluate.js';
 import { indexModel } from './model-index.js';
 
 /**
@@ -16,12 +16,14 @@ import { indexModel } from './model-index.js';
  */
 export function check(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
     const index = indexModel(model);
+    // The rows are grouped for the evaluation while they are checked.
+    const scanned = scanMeasurements(model, measurements, index);
     const issues = [
-        ...checkMeasurements(model, measurements, index),
+        ...scanned.issues,
         ...checkActions(model, options.actions ?? [], index),
     ];
     if (issues.length) throw new NormaDataError(issues);
-    return evaluate(model, measurements, options);
+    return evaluateIndexed(model, measurements, options, () => scanned.data);
 }
 
 export { checkActions, checkMeasurements } from './data-checks.js';
