@@ -213,3 +213,53 @@ describe('CSV measurements', () => {
         expect(r.errs).toEqual([{ line: 80002, column: 20, field: 'value', message: "value 'oops' is not a number (write 78.4; percents as 0..100 without %)" }]);
     });
 });
+
+describe('CSV text without quotes, split without papaparse', () => {
+    // The same text read twice: as it is (split here), and with its first header name quoted,
+    // which hands the whole file to papaparse. Rows and errors must agree (columns on line 1 move by 2).
+    async function both(text: string, chunkSizes: number[]) {
+        const { Collector } = await import('../../cli/src/data/collector.js');
+        const { readCsv } = await import('../../cli/src/data/csv.js');
+        const { MEASUREMENT_SCHEMA } = await import('../../cli/src/data/fields.js');
+        const { SourceText } = await import('../../cli/src/data/text.js');
+        const once = async (t: string, size: number) => {
+            const out = new Collector(MEASUREMENT_SCHEMA);
+            out.files.push({ name: 'x.csv', path: undefined, format: 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(5).fill(-1), text: new SourceText(t) });
+            const chunks: string[] = [];
+            for (let k = 0; k < t.length; k += size) chunks.push(t.slice(k, k + size));
+            await readCsv(out, 0, chunks);
+            return {
+                rows: out.rows,
+                lines: out.rows.map((_, i) => new SourceText(t).positionOf(out.table.offset(i)).line),
+                errors: out.errors.map(e => ({ line: e.line, column: e.line === 1 ? -1 : e.column, message: e.message, field: e.field })),
+            };
+        };
+        const quoted = text.replace(/program/i, m => `"${m}"`);
+        const expected = await once(quoted, 1 << 20);
+        for (const size of chunkSizes) expect(await once(text, size)).toEqual(expected);
+        return expected;
+    }
+
+    const texts: [string, string][] = [
+        ['plain', 'program,metric,period,value,sample\nAcme,SL,2026-01-05,78.4,12\nAcme,SL,2026-01-06,80,\n'],
+        ['no final line break', 'program,metric,period,value,sample\nAcme,SL,2026-01-05,78.4,12\nAcme,SL,2026-01-06,80,'],
+        ['CRLF, blank lines and empty rows', 'program,metric,period,value,sample\r\n\r\nAcme,SL,2026-01-05,78.4,12\r\n,,,,\r\n\nAcme ,SL, 2026-01-06 ,80,\r\n'],
+        ['lone CR', 'program;metric;period;value\rAcme;SL;2026-01-05;78,4\rAcme;SL;2026-01-06;80\r'],
+        ['tabs and sep line', 'sep=\t\nprogram\tmetric\tperiod\tvalue\nAcme\tSL\t2026-01-05\t7\n'],
+        ['bad values and widths', 'program,metric,period,value,sample\nAcme,SL,2026-01-05,n/a,x\nAcme,SL,2026-01-06,1,2,3\nAcme,SL\n\nAcme,,2026-01-07,1\n'],
+        ['short optional column', 'program,metric,period,value,sample,site\nAcme,SL,2026-01-05,1\nAcme,SL,2026-01-06,2,3,Porto\n'],
+    ];
+    it.each(texts)('%s', async (_, text) => {
+        const r = await both(text, [1, 2, 3, 7, 1 << 20]);
+        expect(r.rows.length + r.errors.length).toBeGreaterThan(0);
+    });
+
+    it('hands over to papaparse at the first chunk with a quote, from the record in progress', async () => {
+        const rows = Array.from({ length: 30 }, (_, k) => `Acme,SL,2026-01-${String(k + 1).padStart(2, '0')},${k},`);
+        rows[20] = 'Acme,"S,L",2026-01-21,20,';
+        rows[25] = 'Acme,SL,2026-01-26,"2"5,';
+        const r = await both(HEADER + rows.join('\n') + '\n', [5, 64, 1 << 20]);
+        expect(r.rows).toHaveLength(29);
+        expect(r.errors).toHaveLength(1);
+    });
+});
