@@ -261,122 +261,48 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
         else onRecord(fields, start);
     };
 
-    // Text without a quote, the usual case, is split here, record by record, as papaparse
-    // splits it (it too splits a chunk without quotes at each line break and delimiter).
-    // From the first chunk that holds a quote on, papaparse reads the rest, from the start
-    // of the record in progress.
-    const NO_ERRORS: Papa.ParseError[] = [];
-    const fields: string[] = [];
-    /** The whole records in `text` from `cursor` on; with `final`, the empty one after the last line break too. */
-    const split = (final: boolean): void => {
-        let pos = cursor - textStart;
+    /** The text for papaparse, chunk by chunk, keeping `text` from the current record on. */
+    async function* feed(): AsyncGenerator<string> {
+        let chunk = head;
+        let last = '';
         for (;;) {
-            const nl = text.indexOf(newline, pos);
-            if (nl < 0) break;
-            fields.length = 0;
-            let from = pos;
-            for (;;) {
-                const d = text.indexOf(delimiter, from);
-                if (d < 0 || d >= nl) break;
-                fields.push(text.slice(from, d));
-                from = d + 1;
-            }
-            fields.push(text.slice(from, nl));
-            pos = nl + newline.length;
-            const start = cursor;
-            cursor = textStart + pos;
-            onParsed(fields, start, cursor, NO_ERRORS);
-        }
-        if (final) {
-            fields.length = 0;
-            fields.push(text.slice(pos));
-            const start = cursor;
-            cursor = textStart + text.length;
-            onParsed(fields, start, cursor, NO_ERRORS);
-        }
-    };
-
-    let chunk = head;
-    let last = '';
-    for (;;) {
-        if (chunk.length) {
-            if (chunk.includes('"')) {
-                await viaPapaparse(chunk);
-                return;
-            }
-            if (cursor > textStart) {
-                text = text.slice(cursor - textStart);
-                textStart = cursor;
-            }
-            if (text.length > MAX_PENDING) {
-                truncatedAt = cursor;
-                break;
-            }
-            text += chunk;
-            last = chunk;
-            split(false);
-        }
-        if (ended) break;
-        const r = await iterator.next();
-        if (r.done) break;
-        chunk = r.value;
-    }
-    // Every record ends with a line break, the last one too.
-    if (!last.endsWith(newline)) text += newline;
-    split(true);
-
-    /** Papaparse reads the rest: what is left of `text` from `cursor` on, then `first`, then the chunks still to come. */
-    async function viaPapaparse(first: string): Promise<void> {
-        if (cursor > textStart) {
-            text = text.slice(cursor - textStart);
-            textStart = cursor;
-        }
-        const base = cursor;
-
-        /** The text for papaparse, chunk by chunk, keeping `text` from the current record on. */
-        async function* feed(): AsyncGenerator<string> {
-            let chunk = first;
-            let last = text;
-            if (text.length) yield text;
-            for (;;) {
-                if (chunk.length) {
-                    if (cursor > textStart) {
-                        text = text.slice(cursor - textStart);
-                        textStart = cursor;
-                    }
-                    if (text.length > MAX_PENDING) {
-                        truncatedAt = cursor;
-                        break;
-                    }
-                    text += chunk;
-                    last = chunk;
-                    yield chunk;
+            if (chunk.length) {
+                if (cursor > textStart) {
+                    text = text.slice(cursor - textStart);
+                    textStart = cursor;
                 }
-                if (ended || stopped) break;
-                const r = await iterator.next();
-                if (r.done) break;
-                chunk = r.value;
+                if (text.length > MAX_PENDING) {
+                    truncatedAt = cursor;
+                    break;
+                }
+                text += chunk;
+                last = chunk;
+                yield chunk;
             }
-            // Every record ends with a line break, the last one too.
-            if (!last.endsWith(newline)) {
-                text += newline;
-                yield newline;
-            }
+            if (ended || stopped) break;
+            const r = await iterator.next();
+            if (r.done) break;
+            chunk = r.value;
         }
-
-        await new Promise<void>((resolve, reject) => {
-            Papa.parse<string[], Readable>(Readable.from(feed()), {
-                delimiter, newline, header: false, skipEmptyLines: false, dynamicTyping: false,
-                step: r => {
-                    const start = cursor;
-                    cursor = base + r.meta.cursor;
-                    onParsed(r.data, start, cursor, r.errors);
-                },
-                complete: () => resolve(),
-                error: (e: Error) => reject(e),
-            });
-        });
+        // Every record ends with a line break, the last one too.
+        if (!last.endsWith(newline)) {
+            text += newline;
+            yield newline;
+        }
     }
+
+    await new Promise<void>((resolve, reject) => {
+        Papa.parse<string[], Readable>(Readable.from(feed()), {
+            delimiter, newline, header: false, skipEmptyLines: false, dynamicTyping: false,
+            step: r => {
+                const start = cursor;
+                cursor = r.meta.cursor;
+                onParsed(r.data, start, cursor, r.errors);
+            },
+            complete: () => resolve(),
+            error: (e: Error) => reject(e),
+        });
+    });
 }
 
 /** Gives the errors found while reading their line and column, from their offsets and the file's text. */
