@@ -87,7 +87,7 @@ describe('CSV measurements', () => {
         const r = await read('program,metric,period,val\nAcme,SL,2026-01-05,1\n');
         expect(r.errs).toEqual([{
             line: 1, column: 1, field: undefined,
-            message: "the header has no value column (did you mean 'val' for value?); it has program, metric, period, val. A measurements file needs the columns program, metric, period and value (optional: sample)",
+            message: "the header has no value column (rename 'val' to 'value'?); it has program, metric, period, val. A measurements file needs the columns program, metric, period and value (optional: sample)",
         }]);
         expect(r.rows).toEqual([]);
         const two = await read('program,period\nAcme,2026-01-05\n');

@@ -125,7 +125,7 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
             const near = header!.findIndex(h => !specs.some(o => o.name === h) && looksLike(h, spec.name));
             if (spec.requiredColumn) {
                 missing.push(spec.name);
-                if (near >= 0) hints.push(`${quote(fields[near].trim())} for ${spec.name}?`);
+                if (near >= 0) hints.push(`rename ${quote(fields[near].trim())} to '${spec.name}'`);
             } else if (near >= 0) {
                 fail(at[near], `unknown column ${quote(fields[near].trim())}: did you mean '${spec.name}'? (rename it; other extra columns are ignored)`);
             }
@@ -136,7 +136,7 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
             const found = header.length === 1
                 ? `; it holds the single column ${quote(fields[0].trim(), 60)}: separate columns with commas, semicolons or tabs`
                 : `; it has ${fields.map(f => f.trim()).join(', ')}`;
-            const hint = hints.length ? ` (did you mean ${hints.join(' ')})` : '';
+            const hint = hints.length ? ` (${hints.join(', ')}?)` : '';
             fail(at[0],
                 `the header has ${what}${hint}${found.length > 200 ? found.slice(0, 199) + '…' : found}. A ${schema.noun}s file needs the columns ${describeColumns(schema)}`);
         }
