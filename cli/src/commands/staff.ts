@@ -1,0 +1,161 @@
+/**
+ * `norma staff`: how many agents a service norm needs. The calculator form takes one interval's
+ * workload from options (`--offered 100 --per 30min --aht 180s --threshold 20s --target 80%`),
+ * like the Erlang calculators analysts use today. Queueing maths lives in language/src/staffing.
+ */
+import type { Command } from 'commander';
+import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/staffing/erlang.js';
+import { readQuantity } from '../../../language/src/model/units.js';
+import { UsageError } from '../exit-codes.js';
+import { writeOutput } from '../terminal.js';
+
+const FORMATS = ['pretty', 'json', 'csv', 'markdown'] as const;
+type StaffFormat = (typeof FORMATS)[number];
+
+interface CalculatorOptions {
+    offered?: string;
+    per: string;
+    aht?: string;
+    threshold?: string;
+    target?: string;
+    asa?: string;
+    patience?: string;
+    agents?: string;
+    format: string;
+    output?: string;
+}
+
+export function register(program: Command): void {
+    program.command('staff')
+        .description('How many agents a service norm needs (Erlang C, or Erlang A when callers abandon).')
+        .option('--offered <calls>', 'calls offered in one interval')
+        .option('--per <duration>', 'length of the interval: 15min, 30min or 1h', '30min')
+        .option('--aht <duration>', 'average handle time, e.g. 180s or 3min')
+        .option('--threshold <duration>', 'service threshold: the T of "80% answered within T", e.g. 20s')
+        .option('--target <percent>', 'service level wanted, e.g. 80%')
+        .option('--asa <duration>', 'largest average speed of answer wanted, e.g. 30s (instead of or beside --target)')
+        .option('--patience <duration>', "callers' mean patience before hanging up, e.g. 5min: uses Erlang A")
+        .option('--agents <n>', 'figures for this many agents instead of the fewest meeting the target')
+        .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'pretty')
+        .option('--output <file>', 'write to a file instead of stdout')
+        .addHelpText('after', `
+Example (the textbook case):
+  norma staff --offered 100 --per 30min --aht 180s --threshold 20s --target 80%
+  -> 14 agents, service level 88.8%, occupancy 71.4%
+
+JSON fields: model ("erlang-c" or "erlang-a"), agents, serviceLevel, probabilityWait, asa,
+occupancy, probabilityAbandon; fractions are 0..1 and times are seconds.
+Erlang C assumes nobody hangs up, so it overstates the staff needed; give --patience for Erlang A.
+
+Exit codes: 0 figures written, 2 bad or missing options.
+`)
+        .action((opts: CalculatorOptions) => {
+            const format = opts.format as StaffFormat;
+            if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
+            const { load, target, agents } = readCalculator(opts);
+            const figures = agents === undefined ? fewestAgents(load, target) : figuresFor(load, agents, target);
+            writeOutput(renderFigures(figures, format), opts.output);
+        });
+}
+
+function readCalculator(opts: CalculatorOptions): { load: Workload; target: StaffingTarget; agents?: number } {
+    const offered = requiredCount(opts.offered, '--offered', 'the calls offered in one interval, e.g. --offered 100');
+    const intervalSeconds = duration(opts.per, '--per');
+    if (intervalSeconds <= 0) throw new UsageError('--per must be longer than zero, e.g. --per 30min.');
+    const aht = duration(required(opts.aht, '--aht', 'the average handle time, e.g. --aht 180s'), '--aht');
+    if (aht <= 0) throw new UsageError('--aht must be longer than zero, e.g. --aht 180s.');
+    const thresholdSeconds = duration(required(opts.threshold, '--threshold', 'the service threshold, e.g. --threshold 20s'), '--threshold');
+    const target: StaffingTarget = { thresholdSeconds };
+    if (opts.target !== undefined) target.serviceLevel = percent(opts.target, '--target');
+    if (opts.asa !== undefined) target.asa = duration(opts.asa, '--asa');
+    if (opts.patience !== undefined) {
+        target.patienceSeconds = duration(opts.patience, '--patience');
+        if (target.patienceSeconds <= 0) throw new UsageError('--patience must be longer than zero, e.g. --patience 5min.');
+    }
+    const agents = opts.agents === undefined ? undefined : requiredCount(opts.agents, '--agents', 'a whole number of agents');
+    if (agents === undefined && target.serviceLevel === undefined && target.asa === undefined) {
+        throw new UsageError('Say what the agents must achieve: --target 80% (service level) or --asa 30s, or give --agents for their figures.');
+    }
+    if (agents === 0) throw new UsageError('--agents must be at least 1.');
+    return { load: { offered, intervalSeconds, aht }, target, agents };
+}
+
+function required(value: string | undefined, flag: string, what: string): string {
+    if (value === undefined) throw new UsageError(`${flag} is missing: give ${what}.`);
+    return value;
+}
+
+function requiredCount(value: string | undefined, flag: string, what: string): number {
+    const text = required(value, flag, what);
+    if (!/^[0-9]+$/.test(text)) throw new UsageError(`${flag} '${text}' is not a whole number: give ${what}.`);
+    return Number(text);
+}
+
+function duration(text: string, flag: string): number {
+    const read = readQuantity({ value: text });
+    if (!read.ok || read.dimension !== 'duration') {
+        throw new UsageError(`${flag} '${text}' is not a duration: write it with a unit, e.g. 20s, 3min or 1h.`);
+    }
+    const factor = read.suffix === 'min' ? 60 : read.suffix === 'h' ? 3600 : 1;
+    return read.number * factor;
+}
+
+function percent(text: string, flag: string): number {
+    const read = readQuantity({ value: text });
+    if (!read.ok || read.dimension !== 'fraction' || read.number > 100) {
+        throw new UsageError(`${flag} '${text}' is not a percent between 0% and 100%: write it like 80%.`);
+    }
+    return read.number / 100;
+}
+
+/** Rounds for reading without losing what the JSON consumer needs (six decimals as the oracles). */
+function round(value: number, digits = 6): number | null {
+    if (!Number.isFinite(value)) return null;
+    const factor = 10 ** digits;
+    return Math.round(value * factor) / factor;
+}
+
+export function renderFigures(figures: QueueFigures, format: StaffFormat): string {
+    const json = {
+        model: figures.model,
+        agents: figures.agents,
+        serviceLevel: round(figures.serviceLevel),
+        probabilityWait: round(figures.probabilityWait),
+        asa: round(figures.asa),
+        occupancy: round(figures.occupancy),
+        probabilityAbandon: round(figures.probabilityAbandon),
+    };
+    switch (format) {
+        case 'json':
+            return JSON.stringify(json, null, 2);
+        case 'csv':
+            return `${Object.keys(json).join(',')}\n${Object.values(json).map((v) => (v === null ? '' : String(v))).join(',')}`;
+        case 'markdown':
+            return [
+                '| model | agents | service level | waits | ASA | occupancy | abandons |',
+                '|---|---:|---:|---:|---:|---:|---:|',
+                `| ${label(figures.model)} | ${figures.agents} | ${pct(figures.serviceLevel)} | ${pct(figures.probabilityWait)} | ${seconds(figures.asa)} | ${pct(figures.occupancy)} | ${pct(figures.probabilityAbandon)} |`,
+            ].join('\n');
+        default:
+            return [
+                `${figures.agents} agents (${label(figures.model)})`,
+                `  service level    ${pct(figures.serviceLevel)}`,
+                `  calls that wait  ${pct(figures.probabilityWait)}`,
+                `  average wait     ${seconds(figures.asa)}`,
+                `  occupancy        ${pct(figures.occupancy)}`,
+                ...(figures.model === 'erlang-a' ? [`  abandons         ${pct(figures.probabilityAbandon)}`] : []),
+            ].join('\n');
+    }
+}
+
+function label(model: QueueFigures['model']): string {
+    return model === 'erlang-c' ? 'Erlang C' : 'Erlang A';
+}
+
+function pct(fraction: number): string {
+    return `${(fraction * 100).toFixed(1)}%`;
+}
+
+function seconds(value: number): string {
+    return Number.isFinite(value) ? `${value.toFixed(1)} s` : 'unbounded (too few agents)';
+}
