@@ -171,6 +171,8 @@ export interface StaffingTarget {
     serviceLevel?: number;
     /** Largest mean wait wanted, in seconds. */
     asa?: number;
+    /** Largest share of callers who wait at all, 0..1. */
+    probabilityWait?: number;
     /** Mean patience in seconds: Erlang A when given, Erlang C otherwise. */
     patienceSeconds?: number;
 }
@@ -185,6 +187,7 @@ export function figuresFor(load: Workload, agents: number, target: StaffingTarge
 function meets(figures: QueueFigures, target: StaffingTarget): boolean {
     if (target.serviceLevel !== undefined && !(figures.serviceLevel >= target.serviceLevel)) return false;
     if (target.asa !== undefined && !(figures.asa <= target.asa)) return false;
+    if (target.probabilityWait !== undefined && !(figures.probabilityWait <= target.probabilityWait)) return false;
     return true;
 }
 
