@@ -1,124 +1,113 @@
 #!/usr/bin/env node
-// `npm run bench` (after the build): `norma check` on 1,000,000 measurement rows against DuckDB
-// evaluating the same consecutive-miss rule over the same CSV, timed in the same run.
+// `norma check` on generated measurement rows against DuckDB evaluating the same consecutive-miss
+// rule over the same CSV with a window query, both as whole processes, interleaved
+// (bench/harness.mjs: median of pairwise ratios, CPU seconds, peak memory, machine load).
 //
-//   node bench/check-bench.mjs [--programs 1000] [--metrics 10] [--days 100] [--runs 3] [--regenerate]
-//   (each side runs --runs times; the best time is reported, as timings on a busy machine vary)
+//   node bench/check-bench.mjs [--runs 3] [--big] [--rows 1000000] [--json results.json]
+//   default sizes: 100,000 and 1,000,000 rows; --big adds 3,000,000 and 10,000,000;
+//   --rows N runs that one size only (1,000 programs x 10 metrics x N/10,000 days).
 //
-// 1. Generates bench/data (bench/generate.mjs) unless it is there with the same parameters.
-// 2. Norma: `node cli/bin/norma.js check bench/data/workspace --data bench/data/measurements.csv
-//    --format json --output <tmp> --as-of <last day>` as a child process, wall-clock timed
-//    (node start-up, loading the workspace, reading the CSV, evaluating, writing the JSON report).
-//    Peak memory: the child runs the CLI through bench/rss-wrapper.mjs, which imports the CLI in
-//    the same process and, on exit, prints process.resourceUsage().maxRSS (the kernel's peak
-//    resident set, getrusage ru_maxrss). That works on any OS Node runs on, needs no
-//    /usr/bin/time (GNU-only flags), and cannot miss a short peak the way polling /proc would.
-// 3. DuckDB (@duckdb/node-api, in this process): bench/duckdb-triggers.mjs, from creating the
-//    database to the last result row, CSV parsing included.
-// 4. Prints both times, the ratio Norma / DuckDB, Norma's peak RSS, and the number of
-//    consecutive-rule triggers each found; they must agree, per program and metric too
-//    (exit 1 when they do not).
-import { spawnSync } from 'node:child_process';
+// Norma: `norma check <workspace> --data measurements.csv --format json --output <tmp> --as-of
+// <last day>` (start-up, loading the 10,000-norm workspace, reading the CSV, evaluating, writing
+// the JSON report). DuckDB: bench/duckdb-run.mjs (start-up, reading the CSV, the query). Both
+// must find the same consecutive-rule triggers for every program and metric (exit 1 otherwise).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as readline from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
-import { duckdbConsecutiveTriggers } from './duckdb-triggers.mjs';
+import { ROOT, compare, loadLine, machineLine, nodeSide, options, printComparisons, saveJson } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = path.join(ROOT, 'bench/data');
+const opt = options();
+const RUNS = opt.number('--runs', 3);
+const sizes = opt.number('--rows', 0) ? [opt.number('--rows')] : opt.flag('--big') ? [100_000, 1_000_000, 3_000_000, 10_000_000] : [100_000, 1_000_000];
+// Aims of issue 12: at most 1.5x DuckDB at 1M rows; memory under 400 MB at 1M, under 1.5 GB at 10M.
+const AIMS = { 1_000_000: { ratio: 1.5, rssMb: 400 }, 10_000_000: { rssMb: 1536 } };
 const CLI = path.join(ROOT, 'cli/bin/norma.js');
-const WRAPPER = path.join(ROOT, 'bench/rss-wrapper.mjs');
-
-const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const params = { programs: arg('--programs', 1000), metrics: arg('--metrics', 10), days: arg('--days', 100), seed: 42 };
-const RUNS = arg('--runs', 3);
-
-// ---- 1. data
-const metaFile = path.join(DATA, 'meta.json');
-let meta = fs.existsSync(metaFile) ? JSON.parse(fs.readFileSync(metaFile, 'utf8')) : null;
-const same = meta && ['programs', 'metrics', 'days', 'seed'].every(k => meta[k] === params[k])
-    && fs.existsSync(path.join(DATA, 'measurements.csv')) && fs.existsSync(path.join(DATA, 'norms.csv'));
-if (!same || argv.includes('--regenerate')) {
-    const started = performance.now();
-    fs.mkdirSync(DATA, { recursive: true });
-    meta = generate({ ...params, out: DATA });
-    console.log(`Generated ${meta.rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-const csvFile = path.join(DATA, 'measurements.csv');
-const normsFile = path.join(DATA, 'norms.csv');
-const asOf = meta.lastDay;
-const mb = bytes => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-console.log(`Data: ${meta.rows.toLocaleString('en')} rows (${meta.programs} programs x ${meta.metrics} metrics x ${meta.days} days), `
-    + `${mb(fs.statSync(csvFile).size)} CSV, as of ${asOf}; ${os.cpus().length} CPU, Node ${process.version}`);
-
-if (!fs.existsSync(CLI) || !fs.existsSync(path.join(ROOT, 'dist/cli.mjs'))) {
+if (!fs.existsSync(path.join(ROOT, 'dist/cli.mjs'))) {
     console.error('The CLI is not built: run `npm run build` (or `npm run bench`, which builds first).');
     process.exit(2);
 }
 
-// ---- 2. Norma
-function runNorma() {
-    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'norma-bench-')), 'report.json');
-    const args = ['check', path.join(DATA, 'workspace'), '--data', csvFile, '--format', 'json', '--output', output, '--as-of', asOf];
+/** bench/data/<rows>/: generated once per parameter set, reused while the parameters match. */
+function dataFor(rows) {
+    const params = { programs: 1000, metrics: 10, days: rows / 10_000, seed: 42 };
+    const dir = path.join(ROOT, 'bench/data', String(rows));
+    const metaFile = path.join(dir, 'meta.json');
+    const meta = fs.existsSync(metaFile) ? JSON.parse(fs.readFileSync(metaFile, 'utf8')) : null;
+    if (meta && ['programs', 'metrics', 'days', 'seed'].every(k => meta[k] === params[k]) && fs.existsSync(path.join(dir, 'measurements.csv'))) return { dir, meta };
     const started = performance.now();
-    const child = spawnSync(process.execPath, [WRAPPER, CLI, ...args], {
-        cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024,
-    });
-    const ms = performance.now() - started;
-    // 0: the gate passes, 1: it fails (breaches are expected here); anything else is a failure of the run.
-    if (child.status !== 0 && child.status !== 1) {
-        console.error(`norma check exited ${child.status}:\n${child.stderr}`);
-        process.exit(2);
-    }
-    const rss = /norma-bench-max-rss-kb=(\d+)/.exec(child.stderr);
-    const report = JSON.parse(fs.readFileSync(output, 'utf8'));
-    fs.rmSync(path.dirname(output), { recursive: true, force: true });
-    const perSeries = new Map();
-    let total = 0;
-    for (const r of report.results) {
+    fs.mkdirSync(dir, { recursive: true });
+    const fresh = generate({ ...params, out: dir });
+    console.log(`Generated ${fresh.rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { dir, meta: fresh };
+}
+
+/** Consecutive-rule triggers per program/metric from a JSON report (large ones are one result per line). */
+async function triggersOf(file) {
+    const perSeries = {};
+    const add = r => {
         const n = r.triggers.filter(t => t.rule === 'consecutive').length;
-        if (n) perSeries.set(`${r.program}/${r.metric}`, n);
-        total += n;
+        if (n) perSeries[`${r.program}/${r.metric}`] = n;
+    };
+    if (fs.statSync(file).size < 200 * 2 ** 20) {
+        JSON.parse(fs.readFileSync(file, 'utf8')).results.forEach(add);
+    } else {
+        for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+            if (line.startsWith('{"program"')) add(JSON.parse(line.replace(/,$/, '')));
+        }
     }
-    return { ms, exit: child.status, maxRssKb: rss ? Number(rss[1]) : null, total, perSeries, norms: report.summary.norms };
+    return perSeries;
 }
 
-const best = (runs) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-const normaRuns = [];
-for (let i = 0; i < RUNS; i++) normaRuns.push(runNorma());
-const norma = best(normaRuns);
-norma.maxRssKb = Math.max(...normaRuns.map(r => r.maxRssKb ?? 0)) || null;
-
-// ---- 3. DuckDB
-const duckRuns = [];
-for (let i = 0; i < RUNS; i++) duckRuns.push(await duckdbConsecutiveTriggers(csvFile, normsFile, asOf));
-const duck = best(duckRuns);
-
-// ---- 4. report
-let disagreements = 0;
-for (const key of new Set([...norma.perSeries.keys(), ...duck.perSeries.keys()])) {
-    if ((norma.perSeries.get(key) ?? 0) !== (duck.perSeries.get(key) ?? 0)) disagreements++;
+console.log(`norma check against DuckDB; ${machineLine()}`);
+console.log(loadLine('load before'));
+const comparisons = [];
+const checks = [];
+for (const rows of sizes) {
+    const { dir, meta } = dataFor(rows);
+    const csv = path.join(dir, 'measurements.csv');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-bench-'));
+    const report = path.join(tmp, 'report.json');
+    let duckAnswer = null;
+    const cmp = compare({
+        name: `${(rows / 1e6).toLocaleString('en')}M rows (${(fs.statSync(csv).size / 2 ** 20).toFixed(0)} MB CSV)`,
+        runs: RUNS, aim: AIMS[rows] ?? {},
+        sides: [
+            nodeSide('norma check (JSON report)', CLI, ['check', path.join(dir, 'workspace'), '--data', csv, '--format', 'json', '--output', report, '--as-of', meta.lastDay], {
+                // 0: the gate passes, 1: it fails (breaches are expected here); anything else is a failure.
+                accept: run => { if (run.status !== 0 && run.status !== 1) throw new Error(`norma check exited ${run.status}:\n${run.stderr}`); },
+            }),
+            nodeSide('DuckDB window query', path.join(ROOT, 'bench/duckdb-run.mjs'), [csv, path.join(dir, 'norms.csv'), meta.lastDay], {
+                accept: run => {
+                    if (run.status !== 0) throw new Error(`DuckDB exited ${run.status}:\n${run.stderr}`);
+                    duckAnswer = JSON.parse(run.stdout);
+                },
+            }),
+        ],
+    });
+    const normaAnswer = await triggersOf(report);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const keys = new Set([...Object.keys(normaAnswer), ...Object.keys(duckAnswer.perSeries)]);
+    const differ = [...keys].filter(k => (normaAnswer[k] ?? 0) !== (duckAnswer.perSeries[k] ?? 0)).length;
+    const total = Object.values(normaAnswer).reduce((a, b) => a + b, 0);
+    checks.push({ rows, normaTriggers: total, duckdbTriggers: duckAnswer.total, differ });
+    cmp.note = `${total.toLocaleString('en')} triggers`;
+    comparisons.push(cmp);
+    const perRow = cmp.sides.map(s => `${s.label}: ${(s.wallMs * 1000 / rows).toFixed(2)} us/row`).join(', ');
+    console.log(`  ${cmp.name}: ${cmp.sides[0].wallMs.toFixed(0)} ms / ${cmp.sides[1].wallMs.toFixed(0)} ms, ratio ${cmp.ratio.toFixed(2)}x; ${perRow}`);
 }
-const s = ms => `${(ms / 1000).toFixed(2)} s`;
-const rows = [
-    ['', 'time', 'triggers (consecutive)', 'peak RSS'],
-    ['norma check (child process, JSON report)', s(norma.ms), norma.total.toLocaleString('en'), norma.maxRssKb ? mb(norma.maxRssKb * 1024) : 'n/a'],
-    ['DuckDB window query (@duckdb/node-api)', s(duck.ms), duck.total.toLocaleString('en'), '(in-process)'],
-];
-const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
-for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-console.log(`Norma / DuckDB: ${(norma.ms / duck.ms).toFixed(2)}x`
-    + (RUNS > 1 ? ` (best of ${RUNS} runs each)` : '')
-    + `; ${norma.norms.toLocaleString('en')} norms; norma exit code ${norma.exit}.`);
-if (norma.total !== duck.total || disagreements > 0) {
-    console.log(`DISAGREEMENT: Norma found ${norma.total} triggers, DuckDB ${duck.total}; ${disagreements} program+metric pairs differ.`);
-    process.exit(1);
+console.log(loadLine('load after'));
+printComparisons(comparisons, { title: 'norma check vs DuckDB (whole processes, start-up included)' });
+saveJson(opt.string('--json'), 'check', { comparisons, checks });
+let failed = false;
+for (const c of checks) {
+    if (c.normaTriggers !== c.duckdbTriggers || c.differ > 0) {
+        console.log(`DISAGREEMENT at ${c.rows} rows: Norma found ${c.normaTriggers} triggers, DuckDB ${c.duckdbTriggers}; ${c.differ} program+metric pairs differ.`);
+        failed = true;
+    } else {
+        console.log(`${c.rows.toLocaleString('en')} rows: both found ${c.normaTriggers.toLocaleString('en')} consecutive-miss triggers, the same for every program and metric.`);
+    }
 }
-console.log(`Both found ${norma.total.toLocaleString('en')} triggers, the same for every program and metric.`);
+process.exit(failed ? 1 : 0);
