@@ -4,7 +4,7 @@
  * terminal and `CI` is not set, and only once a run has lasted PROGRESS_DELAY_MS, so short
  * runs, piped output and CI logs never see it. The line is erased before any report or error.
  *
- * The data readers (cli/src/data) take no progress callback, so the bytes read are observed
+ * The data readers (language/src/data) take no progress callback, so the bytes read are observed
  * from outside: the sizes of the files named on the command line (folders expanded as the
  * readers do), and the `bytesRead` of the read streams the readers open on those files
  * (`fs.createReadStream`, wrapped while reading and restored after) plus whole-file reads
@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import * as path from 'node:path';
 import { Transform } from 'node:stream';
-import { DATA_EXTENSIONS } from './data/index.js';
+import { DATA_EXTENSIONS } from '../../language/src/data/index.js';
 
 export const PROGRESS_DELAY_MS = 300;
 const TICK_MS = 100;

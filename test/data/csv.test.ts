@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
-import { readMeasurements } from '../../cli/src/data/index.js';
+import { readMeasurements } from '../../language/src/data/index.js';
 import { FIXTURES, HEADER, tempDir } from './helpers.js';
 
 async function read(text: string, name = 'kpis.csv') {

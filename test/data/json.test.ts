@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMeasurements } from '../../cli/src/data/index.js';
+import { readMeasurements } from '../../language/src/data/index.js';
 import { tempDir } from './helpers.js';
 
 async function read(text: string, name: string) {

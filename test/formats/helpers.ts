@@ -6,7 +6,7 @@ import { loadWorkspaceFromDisk } from '../../language/src/workspace/workspace.js
 import { check } from '../../language/src/engine/index.js';
 import type { CheckResult } from '../../language/src/engine/types.js';
 import type { NormaModel } from '../../language/src/model/types.js';
-import { readActions, readMeasurements } from '../../cli/src/data/index.js';
+import { readActions, readMeasurements } from '../../language/src/data/index.js';
 import type { ReportContext } from '../../cli/src/formats/format.js';
 
 import { REPO } from './env.js';

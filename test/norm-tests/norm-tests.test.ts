@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
-import { parseActions, parseNormTest, runNormTest, normsExercised } from '../../language/src/norm-tests/index.js';
+import { parseNormTest, runNormTest, normsExercised } from '../../language/src/norm-tests/index.js';
+import { readActions } from '../../language/src/data/index.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 import { norma, REPO, workspace } from '../cli/run-norma.js';
 
@@ -55,10 +56,11 @@ async function model(): Promise<NormaModel> {
     return ws.model!;
 }
 
-function run(m: NormaModel, text: string, actions?: string) {
+async function run(m: NormaModel, text: string, actions?: string) {
     const parsed = parseNormTest('case.normtest.csv', text);
     expect(parsed.errors).toEqual([]);
-    const a = actions ? { file: 'case.actions.csv', rows: parseActions('case.actions.csv', actions).actions } : null;
+    const a = actions ? await readActions([{ name: 'case.actions.csv', text: actions }]) : null;
+    expect(a?.errors ?? []).toEqual([]);
     return runNormTest(m, parsed.fixture!, a);
 }
 
@@ -113,14 +115,14 @@ describe('norm-test fixtures', () => {
 
 describe('running a case', () => {
     it('passes when the engine agrees with every expectation', async () => {
-        const outcome = run(await model(), STREAK);
+        const outcome = await run(await model(), STREAK);
         expect(outcome.ok && outcome.result.failures).toEqual([]);
         expect(outcome.ok && outcome.result).toMatchObject({ passed: true, checks: 9, norms: ['Acme.CEA', 'Acme.ServiceLevel'] });
     });
 
     it('fails with the difference: a point status, a trigger, a verdict with its reason', async () => {
         const text = STREAK.replace('2026-01-08,76,,missed trigger', '2026-01-08,76,,missed').replace(',,,,action-required', ',,,,met');
-        const outcome = run(await model(), text);
+        const outcome = await run(await model(), text);
         if (!outcome.ok) throw new Error('expected a run');
         expect(outcome.result.passed).toBe(false);
         expect(outcome.result.failures).toEqual([
@@ -133,16 +135,31 @@ describe('running a case', () => {
         const m = await model();
         const text = STREAK.replace(',,,,action-required', ',,,,action-planned');
         const actions = 'program,metric,opened,owner,due,closed,result\nAcme,ServiceLevel,2026-01-09,Team lead,2026-03-01,,\n';
-        const planned = run(m, text, actions);
+        const planned = await run(m, text, actions);
         expect(planned.ok && planned.result.failures).toEqual([]);
-        const overdue = run(m, STREAK.replace(',,,,action-required', ',,,,overdue'), actions.replace('2026-03-01', '2026-01-20'));
+        const overdue = await run(m, STREAK.replace(',,,,action-required', ',,,,overdue'), actions.replace('2026-03-01', '2026-01-20'));
         expect(overdue.ok && overdue.result.failures).toEqual([]);
+    });
+
+    it('reads its actions file as check --actions does: an extra column, JSON, an action error at its line', async () => {
+        const m = await model();
+        const text = STREAK.replace(',,,,action-required', ',,,,action-planned');
+        const extra = 'program,metric,opened,owner,due,closed,result,ticket\nAcme,ServiceLevel,2026-01-09,Team lead,2026-03-01,,,CX-12\n';
+        const planned = await run(m, text, extra);
+        expect(planned.ok && planned.result.failures).toEqual([]);
+        const json = await readActions([{ name: 'case.actions.json', text: '[{"program":"Acme","metric":"ServiceLevel","opened":"2026-01-09","owner":"Team lead","due":"2026-03-01"}]' }]);
+        const fromJson = runNormTest(m, parseNormTest('c.normtest.csv', text).fixture!, json);
+        expect(fromJson.ok && fromJson.result.failures).toEqual([]);
+        const bad = await readActions([{ name: 'case.actions.csv', text: 'program,metric,opened,owner\nAcme,ServiceLevel,2026-13-40,Lead\n' }]);
+        const refused = runNormTest(m, parseNormTest('c.normtest.csv', text).fixture!, bad);
+        expect(refused.ok).toBe(false);
+        if (!refused.ok) expect(refused.errors[0]).toMatchObject({ file: 'case.actions.csv', line: 2, column: 19 });
     });
 
     it('picks the norm in force on a given day for a verdict row', async () => {
         const m = await model();
         const text = 'as-of,2026-07-31\nprogram,metric,period,value,expect\nAcme,ServiceLevel,2026-07-01,83,missed\nAcme,ServiceLevel,2026-06-30,83,met\nAcme,ServiceLevel,2026-06-15,,met\nAcme,ServiceLevel,,,at-risk\n';
-        const outcome = run(m, text);
+        const outcome = await run(m, text);
         expect(outcome.ok && outcome.result.failures).toEqual([]);
         expect(outcome.ok && outcome.result.norms).toEqual(['Acme.ServiceLevel', 'Acme.ServiceLevel@2026-07-01']);
         const parsed = parseNormTest('c.normtest.csv', text);

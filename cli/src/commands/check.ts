@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import type { CheckResult, DataIssue, Verdict } from '../../../language/src/engine/types.js';
 import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
-import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError, type DataRead } from '../data/index.js';
+import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError, type DataRead } from '../../../language/src/data/index.js';
 import type { Action, Measurement } from '../../../language/src/engine/types.js';
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';

@@ -18,7 +18,7 @@ import type { NormaModel } from '../../../language/src/model/types.js';
 import { NormaDataError } from '../../../language/src/engine/errors.js';
 import type { DataIssue } from '../../../language/src/engine/types.js';
 import { diffModels, renderJson, renderMarkdown, renderPretty, replay, ReplayError, type DiffReport } from '../../../language/src/diff/index.js';
-import { readActions, readMeasurements, formatDataErrors, type DataError } from '../data/index.js';
+import { readActions, readMeasurements, formatDataErrors, type DataError } from '../../../language/src/data/index.js';
 import { parseAsOf } from '../dates.js';
 import { countLine } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';

@@ -11,8 +11,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
-    NORM_TEST_SUFFIX, parseActions, parseNormTest, runNormTest, type CaseResult, type FixtureAction, type FixtureError, type NormTestFixture,
+    NORM_TEST_SUFFIX, parseNormTest, runNormTest, type CaseResult, type FixtureError, type NormTestFixture,
 } from '../../../language/src/norm-tests/index.js';
+import { readActions, type DataRead } from '../../../language/src/data/index.js';
+import type { Action } from '../../../language/src/engine/types.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { loadOrExplain } from '../load.js';
 import { findFiles } from '../../../language/src/workspace/workspace.js';
@@ -32,9 +34,15 @@ function show(file: string): string {
     return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
 }
 
+export interface NormTestCase {
+    fixture: NormTestFixture;
+    /** The case's actions, read by the data layer as `norma check --actions` reads them. */
+    actions: DataRead<Action> | null;
+}
+
 /** Reads and parses every case (and its actions file); errors are located. */
-export function readNormTests(files: string[]): { cases: { fixture: NormTestFixture; actions: { file: string; rows: FixtureAction[] } | null }[]; errors: FixtureError[] } {
-    const cases: { fixture: NormTestFixture; actions: { file: string; rows: FixtureAction[] } | null }[] = [];
+export async function readNormTests(files: string[]): Promise<{ cases: NormTestCase[]; errors: FixtureError[] }> {
+    const cases: NormTestCase[] = [];
     const errors: FixtureError[] = [];
     for (const file of files) {
         const parsed = parseNormTest(show(file), fs.readFileSync(file, 'utf8'));
@@ -42,11 +50,13 @@ export function readNormTests(files: string[]): { cases: { fixture: NormTestFixt
         if (!parsed.fixture) continue;
         const named = parsed.fixture.actionsFile;
         const actionsPath = named ? path.resolve(path.dirname(file), named) : file.slice(0, -NORM_TEST_SUFFIX.length) + '.actions.csv';
-        let actions: { file: string; rows: FixtureAction[] } | null = null;
+        let actions: DataRead<Action> | null = null;
         if (fs.existsSync(actionsPath)) {
-            const a = parseActions(show(actionsPath), fs.readFileSync(actionsPath, 'utf8'));
-            errors.push(...a.errors);
-            actions = { file: show(actionsPath), rows: a.actions };
+            actions = await readActions([show(actionsPath)]);
+            if (actions.errors.length) {
+                errors.push(...actions.errors.map(e => ({ file: e.file, line: e.line, column: e.column, message: e.message })));
+                continue;
+            }
         } else if (named) {
             errors.push({ file: show(file), line: 1, column: 1, message: `The actions file ${named} does not exist (looked for ${show(actionsPath)}).` });
             continue;
@@ -91,7 +101,7 @@ read, language errors, no case found).
             const files = findNormTests(searched);
             if (!files.length) throw new UsageError(`No norm test (*${NORM_TEST_SUFFIX}) found in ${searched.join(', ')}.`);
             const ws = await loadOrExplain(workspacePaths(paths), today(), { quietWarnings: true });
-            const { cases, errors } = readNormTests(files);
+            const { cases, errors } = await readNormTests(files);
             const results: CaseResult[] = [];
             for (const c of cases) {
                 const outcome = runNormTest(ws.model, c.fixture, c.actions);

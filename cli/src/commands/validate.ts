@@ -24,7 +24,7 @@ export function register(program: Command): void {
             const ws = await loadWorkspaceFromDisk(paths, { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
             if (ws.files.length === 0) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
             const errors = ws.diagnostics.some(d => d.severity === 'error');
-            const report = opts.coverage && ws.model ? coverageOf(ws.model, paths, ws.root) : undefined;
+            const report = opts.coverage && ws.model ? await coverageOf(ws.model, paths, ws.root) : undefined;
             if (opts.format === 'json') {
                 writeOutput(JSON.stringify({
                     schema: 1,
@@ -48,8 +48,8 @@ export function register(program: Command): void {
 }
 
 /** Coverage, with the norms exercised by the norm tests found under the same paths (unreadable cases are skipped). */
-function coverageOf(model: NonNullable<Awaited<ReturnType<typeof loadWorkspaceFromDisk>>['model']>, paths: string[], root: string): CoverageReport {
-    const { cases } = readNormTests(findNormTests(paths.length ? paths : ['.']));
+async function coverageOf(model: NonNullable<Awaited<ReturnType<typeof loadWorkspaceFromDisk>>['model']>, paths: string[], root: string): Promise<CoverageReport> {
+    const { cases } = await readNormTests(findNormTests(paths.length ? paths : ['.']));
     const report = coverage(model, cases.flatMap(c => normsExercised(model, c.fixture)));
     report.untestedNorms = report.untestedNorms?.map(n => ({ ...n, source: displayPath(root, n.source) })) ?? null;
     return report;

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { loadCompiledChecks, dataIssuesOf } from '../../../cli/src/compiled-checks.js';
-import { readActions, readMeasurements, formatDataErrors, type DataError } from '../../../cli/src/data/index.js';
+import { readActions, readMeasurements, formatDataErrors, type DataError } from '../data/index.js';
 import type { CheckResult, DataIssue } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { URI, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { InitializeParams } from 'vscode-languageserver';
-import { readActions, readMeasurements, formatDataErrors } from '../../../cli/src/data/index.js';
+import { readActions, readMeasurements, formatDataErrors } from '../data/index.js';
 import { check } from '../engine/index.js';
 import type { CheckResult, NormResult } from '../engine/types.js';
 import { buildModel } from '../model/build.js';

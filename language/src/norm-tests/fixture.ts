@@ -16,8 +16,9 @@
  *
  * - Preamble: lines before the header. `#` lines are comments (the first one describes the
  *   case); `as-of,2026-01-31` (or `as-of: 2026-01-31`) is required; `actions,<file>` names an
- *   actions CSV (columns of the data files: program,metric,opened,owner,due,closed,result),
- *   relative to the fixture; without it, a sibling `<name>.actions.csv` is used when present.
+ *   actions file, relative to the fixture; without it, a sibling `<name>.actions.csv` is used
+ *   when present. It is read by the data layer (`language/src/data`) exactly as `norma check
+ *   --actions` reads it: same columns, formats and errors.
  * - Header: the first row with the cells `program` and `metric`. Columns (any order, any case):
  *   program, metric, period, value, expect; `sample` optional; `note` ignored.
  * - A point row has a period and a value (in the metric's unit as in data files: percent
@@ -79,18 +80,6 @@ export interface VerdictExpectation {
     fields: Record<string, Located>;
 }
 
-export interface FixtureAction {
-    program: string;
-    metric: string;
-    opened: string;
-    owner: string;
-    due: string | null;
-    closed: string | null;
-    result: string | null;
-    line: number;
-    fields: Record<string, Located>;
-}
-
 export interface NormTestFixture {
     file: string;
     name: string;
@@ -104,8 +93,6 @@ export interface NormTestFixture {
 
 const POINT_COLUMNS = ['program', 'metric', 'period', 'value', 'sample', 'expect', 'note'];
 const REQUIRED_POINT_COLUMNS = ['program', 'metric', 'period', 'value', 'expect'];
-const ACTION_COLUMNS = ['program', 'metric', 'opened', 'owner', 'due', 'closed', 'result', 'note'];
-const REQUIRED_ACTION_COLUMNS = ['program', 'metric', 'opened', 'owner'];
 
 function isComment(cells: Cell[]): boolean {
     return cells[0]?.text.startsWith('#') ?? false;
@@ -299,38 +286,4 @@ export function parseNormTest(file: string, text: string): { fixture?: NormTestF
     }
     if (errors.length || !asOf) return { errors };
     return { fixture: { file, name: caseName(file), description, asOf: asOf.value, actionsFile, points, verdicts }, errors };
-}
-
-/** Parses an actions CSV for a case (the columns of `--actions` files). */
-export function parseActions(file: string, text: string): { actions: FixtureAction[]; errors: FixtureError[] } {
-    const errors: FixtureError[] = [];
-    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find(l => l.trim() && !l.trim().startsWith('#')) ?? '';
-    const csv = readCsv(text, sniffDelimiter(firstLine));
-    if (csv.error) errors.push({ file, ...csv.error });
-    let header: Header | undefined;
-    let headerSeen = false;
-    const actions: FixtureAction[] = [];
-    for (const row of csv.rows) {
-        if (isBlank(row) || isComment(row.cells)) continue;
-        if (!headerSeen) {
-            headerSeen = true;
-            header = readHeader(row.cells, file, ACTION_COLUMNS, REQUIRED_ACTION_COLUMNS, errors);
-            continue;
-        }
-        if (!header) continue;
-        const cell = (name: string) => cellOf(row.cells, header!, name, row.line);
-        const fields: Record<string, Located> = {};
-        for (const name of ACTION_COLUMNS) fields[name] = { line: cell(name).line, column: cell(name).column };
-        const missing = REQUIRED_ACTION_COLUMNS.find(n => !cell(n).text);
-        if (missing) {
-            errors.push({ file, ...fields[missing], message: `The ${missing} is empty${missing === 'owner' ? ': every action needs an owner' : ''}.` });
-            continue;
-        }
-        const opt = (n: string) => cell(n).text || null;
-        actions.push({
-            program: cell('program').text, metric: cell('metric').text, opened: cell('opened').text, owner: cell('owner').text,
-            due: opt('due'), closed: opt('closed'), result: opt('result'), line: row.line, fields,
-        });
-    }
-    return { actions, errors };
 }

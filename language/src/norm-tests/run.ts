@@ -10,7 +10,8 @@ import { parsePeriod } from '../engine/periods.js';
 import { didYouMean } from '../engine/suggest.js';
 import type { Action, CheckResult, Measurement, NormResult } from '../engine/types.js';
 import type { NormModel, NormaModel } from '../model/types.js';
-import type { FixtureAction, FixtureError, NormTestFixture, PointExpectation } from './fixture.js';
+import type { DataRead } from '../data/index.js';
+import type { FixtureError, NormTestFixture, PointExpectation } from './fixture.js';
 
 export interface CaseFailure {
     line: number;
@@ -70,7 +71,8 @@ function statusText(e: { status: string; trigger: boolean; exclusion?: string })
     return `${e.status}${e.trigger ? ' trigger' : ''}`;
 }
 
-export function runNormTest(model: NormaModel, fixture: NormTestFixture, actions: { file: string; rows: FixtureAction[] } | null): CaseOutcome {
+/** `actions`: the case's actions file as the data layer read it (without errors), or null. */
+export function runNormTest(model: NormaModel, fixture: NormTestFixture, actions: DataRead<Action> | null): CaseOutcome {
     const errors: FixtureError[] = [];
     const programs = model.programs.map(p => p.id);
     const metrics = model.metrics.map(m => m.id);
@@ -91,9 +93,7 @@ export function runNormTest(model: NormaModel, fixture: NormTestFixture, actions
         }
     }
     const measurements: Measurement[] = fixture.points.map(p => ({ program: p.program, metric: p.metric, period: p.period, value: p.value, sample: p.sample }));
-    const actionRows: Action[] = (actions?.rows ?? []).map(a => ({
-        program: a.program, metric: a.metric, opened: a.opened, owner: a.owner, due: a.due, closed: a.closed, result: a.result,
-    }));
+    const actionRows: Action[] = actions?.rows ?? [];
     let result: CheckResult | undefined;
     try {
         result = check(model, measurements, { asOf: fixture.asOf, actions: actionRows });
@@ -101,9 +101,8 @@ export function runNormTest(model: NormaModel, fixture: NormTestFixture, actions
         if (!(error instanceof NormaDataError)) throw error;
         for (const issue of error.issues) {
             if (issue.kind === 'action' && actions) {
-                const row = actions.rows[issue.index];
-                const at = row?.fields[issue.field] ?? { line: row?.line ?? 1, column: 1 };
-                errors.push({ file: actions.file, ...at, message: issue.message });
+                const at = actions.locate(issue);
+                errors.push({ file: at.file, line: at.line, column: at.column, message: at.message });
             } else {
                 const row = fixture.points[issue.index];
                 const at = row?.fields[issue.field] ?? { line: row?.line ?? 1, column: 1 };

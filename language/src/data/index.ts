@@ -21,6 +21,8 @@
  *   extension is sniffed like stdin.
  * - a folder: every `.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl` directly in it (not in
  *   subfolders; hidden files skipped), in name order. A folder without any is an error.
+ * - `{ name, text }`: text already in memory (a norm test's actions, an editor buffer), read
+ *   like stdin and named `name` in errors.
  * - `-`: stdin, read whole, sniffed: first non-blank character `[` -> JSON, `{` -> NDJSON,
  *   anything else -> CSV. Named `<stdin>` in errors.
  * - A file named twice (directly and through its folder) is read once.
@@ -66,6 +68,6 @@
  * again once, its lines indexed, and the row walked again; CSV errors found while reading get
  * their line and column that way at the end of the file.
  */
-export { readMeasurements, readActions, readData, sniff, DATA_EXTENSIONS, type DataRead, type ReadOptions } from './read.js';
+export { readMeasurements, readActions, readData, sniff, DATA_EXTENSIONS, type DataRead, type DataSource, type ReadOptions } from './read.js';
 export { formatDataErrors, formatDataError, displayDataPath, STDIN_NAME, type DataError } from './errors.js';
 export { MEASUREMENT_SCHEMA, ACTION_SCHEMA, type Schema, type FieldSpec } from './fields.js';

@@ -1,7 +1,7 @@
 /** Sources (files, folders, stdin) -> one collector; see `index.ts` for the rules. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Action, DataIssue, Measurement } from '../../../language/src/engine/types.js';
+import type { Action, DataIssue, Measurement } from '../engine/types.js';
 import { Collector, type Format } from './collector.js';
 import { readCsv } from './csv.js';
 import { STDIN_NAME, type DataError } from './errors.js';
@@ -14,6 +14,12 @@ export interface ReadOptions {
     /** Where `-` reads from (default: process.stdin). */
     stdin?: NodeJS.ReadableStream;
 }
+
+/**
+ * A source: a path (file or folder), `-` for stdin, or text already in memory with the name
+ * errors give it (a norm test's actions, an editor's unsaved buffer).
+ */
+export type DataSource = string | { name: string; text: string };
 
 export interface DataRead<T> {
     /** Every row that could be read, in file order then line order. Rows with errors are left out. */
@@ -33,22 +39,24 @@ export const DATA_EXTENSIONS: Record<string, Format> = {
 
 const CHUNK = 1 << 20;
 
-export function readMeasurements(sources: string[], options: ReadOptions = {}): Promise<DataRead<Measurement>> {
+export function readMeasurements(sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<Measurement>> {
     return readData(MEASUREMENT_SCHEMA, sources, options);
 }
 
-export function readActions(sources: string[], options: ReadOptions = {}): Promise<DataRead<Action>> {
+export function readActions(sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<Action>> {
     return readData(ACTION_SCHEMA, sources, options);
 }
 
 interface Entry {
     name: string;
-    /** undefined for stdin. */
+    /** undefined for stdin and text in memory. */
     path: string | undefined;
     format: Format | undefined;
+    /** Text given in memory. */
+    text?: string;
 }
 
-export async function readData<T>(schema: Schema<T>, sources: string[], options: ReadOptions = {}): Promise<DataRead<T>> {
+export async function readData<T>(schema: Schema<T>, sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<T>> {
     const out = new Collector(schema);
     const entries = await expand(sources, out);
     for (const entry of entries) {
@@ -66,8 +74,9 @@ export async function readData<T>(schema: Schema<T>, sources: string[], options:
 async function readEntry<T>(out: Collector<T>, index: number, entry: Entry, options: ReadOptions): Promise<void> {
     const info = out.files[index];
     // Stdin and files of unknown type are read whole, then sniffed; stdin's text is kept for locate().
-    if (entry.path === undefined || entry.format === undefined) {
-        const text = decode(entry.path === undefined ? await readStream(options.stdin ?? process.stdin) : await fs.promises.readFile(entry.path));
+    if (entry.text !== undefined || entry.path === undefined || entry.format === undefined) {
+        const text = entry.text !== undefined ? stripBom(entry.text)
+            : decode(entry.path === undefined ? await readStream(options.stdin ?? process.stdin) : await fs.promises.readFile(entry.path));
         const source = new SourceText(text);
         if (entry.path === undefined) info.text = source;
         info.format = sniff(text);
@@ -120,16 +129,24 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Files, folders (their data files, sorted, not recursive) and `-`, each file once. */
-async function expand<T>(sources: string[], out: Collector<T>): Promise<Entry[]> {
+async function expand<T>(sources: readonly DataSource[], out: Collector<T>): Promise<Entry[]> {
     const entries: Entry[] = [];
     const seen = new Set<string>();
     const add = (entry: Entry): void => {
+        if (entry.text !== undefined) {
+            entries.push(entry);
+            return;
+        }
         const key = entry.path === undefined ? '-' : path.resolve(entry.path);
         if (seen.has(key)) return;
         seen.add(key);
         entries.push(entry);
     };
     for (const source of sources) {
+        if (typeof source !== 'string') {
+            add({ name: source.name, path: undefined, format: undefined, text: source.text });
+            continue;
+        }
         if (source === '-') {
             add({ name: STDIN_NAME, path: undefined, format: undefined });
             continue;

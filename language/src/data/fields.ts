@@ -3,7 +3,7 @@
  * becomes a typed one. Only syntax is checked here; meaning (unknown names, period grain,
  * percent range, duplicates) is the engine's `checkMeasurements` / `checkActions`.
  */
-import type { Action, Measurement } from '../../../language/src/engine/types.js';
+import type { Action, Measurement } from '../engine/types.js';
 import { quote } from './text.js';
 
 /**

@@ -4,7 +4,7 @@
  * by walking that row again, so the file is re-read (once, then cached) only when there is
  * something to report.
  */
-import type { DataIssue } from '../../../language/src/engine/types.js';
+import type { DataIssue } from '../engine/types.js';
 import { sourceOf, type Collector, type FileInfo } from './collector.js';
 import { scanRecord } from './csv-scan.js';
 import type { DataError } from './errors.js';
