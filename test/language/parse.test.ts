@@ -21,7 +21,7 @@ describe('workspace loading', () => {
             ['AcmeBilling.ServiceLevel', 80, null, '2026-07-01'],
             ['AcmeBilling.ServiceLevel@2026-07-01', 85, '2026-07-01', null],
         ]);
-        expect(norms[1].critical).toEqual({ side: 'below', threshold: 70 });
+        expect(norms[1].critical).toEqual({ side: 'below', threshold: 70, thresholdExact: '70' });
         expect(norms[1].source).toEqual({ file: 'programs/acme.norma', line: 3, column: 17 });
     });
 });

@@ -141,12 +141,12 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
     const convert = (q: { value: string; currency?: string } | undefined) => {
         if (!q?.value) return undefined;
         const c = toMetricUnit(q, metric.unit);
-        return c.ok ? c.value : undefined;
+        return c.ok ? { value: c.value, exact: c.exact } : undefined;
     };
     const c = norm.comparison;
     let op: NormModel['op'];
-    let target: number | undefined;
-    let high: number | undefined;
+    let target: { value: number; exact: string } | undefined;
+    let high: { value: number; exact: string } | undefined;
     if (isBound(c)) {
         op = c.op as NormModel['op'];
         target = convert(c.threshold);
@@ -168,12 +168,13 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
         program,
         metric: metric.id,
         op,
-        target,
-        ...(high !== undefined ? { high } : {}),
+        target: target.value,
+        targetExact: target.exact,
+        ...(high !== undefined ? { high: high.value, highExact: high.exact } : {}),
         from: norm.from ?? null,
         until: null,
         consecutive: consecutive ? Number(consecutive.count) : DEFAULT_CONSECUTIVE_MISSES,
-        critical: floor && floorValue !== undefined ? { side: floor.side as 'below' | 'above', threshold: floorValue } : null,
+        critical: floor && floorValue !== undefined ? { side: floor.side as 'below' | 'above', threshold: floorValue.value, thresholdExact: floorValue.exact } : null,
         sampleMinimum: sample ? Number(sample.count) : null,
         profile,
         source: locate(norm),

@@ -52,6 +52,8 @@ export interface CriticalFloor {
     side: 'below' | 'above';
     /** Normalised value (seconds, 0..100 percent, ...). */
     threshold: number;
+    /** The same as exact decimal text (see `NormModel.targetExact`). */
+    thresholdExact?: string;
 }
 
 export interface NormModel {
@@ -60,10 +62,18 @@ export interface NormModel {
     program: string;
     metric: string;
     op: Comparator;
-    /** The bound; for `between`, the low end. Normalised. */
+    /** The bound; for `between`, the low end. Normalised: the binary number nearest `targetExact`. */
     target: number;
+    /**
+     * The bound as exact decimal text, converted on the digits (`4.1min` -> '246', `82.4%` on a
+     * ratio -> '0.824'). Comparisons use it (SPEC §3a), and generated SQL writes it as a DECIMAL
+     * literal. Always set by the model builder; a hand-made model without it compares `target`.
+     */
+    targetExact?: string;
     /** For `between` only: the high end. Normalised. */
     high?: number;
+    /** For `between` only: the high end as exact decimal text. */
+    highExact?: string;
     /** First day the norm is in force (YYYY-MM-DD), or null from the beginning. */
     from: string | null;
     /** First day of the next norm for the same program and metric (exclusive), or null. */

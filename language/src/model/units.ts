@@ -4,6 +4,7 @@
  * Pure; shared by the validator (to explain what is wrong) and the model builder (to convert).
  */
 import type { Better, Channel, Dimension, Family, Grain, MetricUnit, UnitKind } from './types.js';
+import { compareDecimals, decimalText, parseDecimal, shiftLeft, timesWhole, type Decimal } from './decimal.js';
 
 export const FAMILIES: readonly Family[] = ['service', 'quality', 'satisfaction', 'resolution', 'efficiency', 'cost', 'sales', 'compliance', 'people'];
 export const UNIT_KINDS: readonly UnitKind[] = ['percent', 'ratio', 'seconds', 'minutes', 'hours', 'count', 'score', 'currency'];
@@ -76,7 +77,11 @@ export function exampleLiteral(unit: MetricUnit): string {
     }
 }
 
-export type Conversion = { ok: true; value: number } | { ok: false; message: string };
+/**
+ * A converted literal: `exact` is the normalised value as decimal text computed on the digits
+ * (`4.1min` -> '246', `82.4%` on a ratio -> '0.824'); `value` is the binary number nearest to it.
+ */
+export type Conversion = { ok: true; value: number; exact: string } | { ok: false; message: string };
 
 /**
  * Converts a literal to the metric's normalised unit: seconds for durations, 0..100 for
@@ -91,31 +96,38 @@ export function toMetricUnit(q: QuantityText, unit: MetricUnit): Conversion {
         ok: false,
         message: `${q.currency ? q.currency + ' ' : ''}${q.value} is ${describe(read.dimension, read.currency)}, but the metric is measured in ${unitLabel(unit)}: ${hint}.`,
     });
+    const d = parseDecimal(q.value.slice(0, q.value.length - read.suffix.length))!;
     switch (unit.kind) {
         case 'percent':
             if (read.dimension !== 'fraction') return wrong();
-            return range(read.number, 0, 100, `${q.value} is outside 0..100%.`);
+            return range(d, 0, 100, `${q.value} is outside 0..100%.`);
         case 'ratio':
-            if (read.dimension === 'fraction') return range(read.number / 100, 0, 1, `${q.value} is outside 0..100%.`);
+            if (read.dimension === 'fraction') return range(shiftLeft(d, 2), 0, 1, `${q.value} is outside 0..100%.`);
             if (read.dimension !== 'number') return wrong();
-            return range(read.number, 0, 1, `A ratio is between 0 and 1; ${q.value} is not (for a percentage write ${q.value}%).`);
+            return range(d, 0, 1, `A ratio is between 0 and 1; ${q.value} is not (for a percentage write ${q.value}%).`);
         case 'seconds': case 'minutes': case 'hours':
             if (read.dimension !== 'duration') return wrong();
-            return { ok: true, value: read.number * SUFFIXES[read.suffix].factor };
+            return exactly(timesWhole(d, SUFFIXES[read.suffix].factor));
         case 'currency':
             if (read.dimension !== 'money') return wrong();
             if (read.currency !== unit.currency) {
                 return { ok: false, message: `The amount is in ${read.currency}, but the metric is measured in ${unit.currency}.` };
             }
-            return { ok: true, value: read.number };
+            return exactly(d);
         default:
             if (read.dimension !== 'number') return wrong();
-            return { ok: true, value: read.number };
+            return exactly(d);
     }
 }
 
-function range(value: number, low: number, high: number, message: string): Conversion {
-    return value < low || value > high ? { ok: false, message } : { ok: true, value };
+function exactly(d: Decimal): Conversion {
+    const exact = decimalText(d);
+    return { ok: true, value: Number(exact), exact };
+}
+
+function range(d: Decimal, low: number, high: number, message: string): Conversion {
+    const outside = compareDecimals(d, parseDecimal(String(low))!) < 0 || compareDecimals(d, parseDecimal(String(high))!) > 0;
+    return outside ? { ok: false, message } : exactly(d);
 }
 
 function describe(dimension: Dimension, currency?: string): string {
