@@ -12,6 +12,7 @@ import * as path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const polyfill = fs.readFileSync(path.join(root, 'scripts/polyfill-groupby.cjs'), 'utf8');
 const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 async function buildEngineSource() {
     const result = await esbuild.build({
@@ -37,8 +38,11 @@ const common = {
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
-    // Langium's optional dependencies that Norma does not use.
-    external: ['vscode'],
+    // vscode: provided by the editor. DuckDB: a native binding, loaded at run time from the
+    // installed package's node_modules (it is Norma's one runtime dependency; all else is bundled).
+    external: ['vscode', '@duckdb/*'],
+    // `norma --version` prints the version of the package it was built from.
+    define: { NORMA_VERSION: JSON.stringify(pkg.version) },
 };
 
 const esmBanner = `${polyfill}\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);`;

@@ -6,6 +6,7 @@ import '../../language/src/polyfill.js';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { printError } from './terminal.js';
+import { VERSION } from './version.js';
 import * as check from './commands/check.js';
 import * as compile from './commands/compile.js';
 import * as init from './commands/init.js';
@@ -21,7 +22,7 @@ const COMMANDS = [validate, check, compile, init, lsp, diff, fmt, normTest, staf
 export function createProgram(): Command {
     const program = new Command('norma')
         .description('Norma: contact-center performance standards as code. Validate .norma files, check KPI data against norms, compile checks.')
-        .version('0.1.0')
+        .version(VERSION)
         .showSuggestionAfterError(true)
         .exitOverride()
         .configureOutput({ outputError: (text, write) => write(text) });

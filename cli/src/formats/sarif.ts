@@ -18,8 +18,9 @@ import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
 import { decidingText, parseSource, ruleText } from './facts.js';
 import type { TextFormat } from './format.js';
 import { metricsById, verdictWords } from './values.js';
+import { VERSION } from '../version.js';
 
-const TOOL = { name: 'Norma', version: '0.1.0', semanticVersion: '0.1.0' };
+const TOOL = { name: 'Norma', version: VERSION, semanticVersion: VERSION };
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const BASE = '%SRCROOT%';
 
