@@ -72,6 +72,24 @@ describe('rename', () => {
             "Unknown metric 'ServiceLevel'. Did you mean 'ServiceLevel20'?",
         ]);
     });
+
+    it('finds a name taken in another file after an edit, and forgets it after the next', async () => {
+        const [acme, beta] = await buildDocuments(services, {
+            'programs/acme.norma': 'program Acme { channel voice }',
+            'programs/beta.norma': 'program Beta { channel voice }',
+        });
+        const edit = async (doc: typeof beta, version: number, text: string) => {
+            services.shared.workspace.TextDocuments.set(TextDocument.create(doc.uri.toString(), 'norma', version, text));
+            await services.shared.workspace.DocumentBuilder.update([doc.uri], []);
+            return services.shared.workspace.LangiumDocuments.getDocument(beta.uri)!.diagnostics!.filter(d => d.code === 'duplicate-name').map(d => d.message);
+        };
+        expect(await edit(beta, 2, 'program Acme { channel voice }')).toEqual([
+            "Another program is named 'Acme' (in acme.norma, line 1); names must be unique in the workspace.",
+        ]);
+        // Acme is renamed in its own file: the next edit of beta.norma no longer finds it.
+        await edit(acme, 2, 'program Alpha { channel voice }');
+        expect(await edit(beta, 3, 'program Acme {  channel voice }')).toEqual([]);
+    });
 });
 
 describe('workspace symbols', () => {

@@ -2,9 +2,10 @@
  * Names: standards, metrics, programs, profiles and exclusions are unique in the whole
  * workspace (per kind: a program may share its name with a metric); categories are unique
  * within their standard, requirements within their category. Duplicates in other files are
- * found through the index, so the check stays correct in the editor and in the CLI.
+ * found through the index, so the check stays correct in the editor and in the CLI; the index is
+ * read once per build, not once per document.
  */
-import { AstUtils, UriUtils, type AstNode, type ValidationAcceptor, type ValidationCheck } from 'langium';
+import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type URI, type ValidationAcceptor, type ValidationCheck } from 'langium';
 import type { Category, Standard, Workspace } from '../generated/ast.js';
 import type { NormaServices } from '../norma-module.js';
 
@@ -21,38 +22,67 @@ function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
+/** Where a top-level declaration stands, as the index describes it. */
+interface Declared {
+    uri: URI;
+    uriText: string;
+    line: number;
+}
+
+/**
+ * Every top-level declaration in the workspace by `type:name`, read from the index once per
+ * build (the cache empties when a build has indexed new content or a file is deleted), so each
+ * document looks up its own names instead of walking the whole index: linear in the files.
+ */
+function declarationsByName(services: NormaServices): () => Map<string, Declared[]> {
+    const shared = services.shared;
+    const cache = new WorkspaceCache<'all', Map<string, Declared[]>>(shared, DocumentState.IndexedContent);
+    return () => cache.get('all', () => {
+        const byName = new Map<string, Declared[]>();
+        for (const d of shared.workspace.IndexManager.allElements()) {
+            const key = `${d.type}:${d.name}`;
+            const entry = { uri: d.documentUri, uriText: d.documentUri.toString(), line: (d.nameSegment?.range.start.line ?? 0) + 1 };
+            const list = byName.get(key);
+            if (list) list.push(entry);
+            else byName.set(key, [entry]);
+        }
+        return byName;
+    });
+}
+
 /** Every top-level declaration whose name another declaration of the same kind also uses, here or in another file. */
-export const checkTopLevelNamesAreUnique = (services: NormaServices): ValidationCheck<Workspace> =>
-    (workspace: Workspace, accept: ValidationAcceptor) => {
-        const index = services.shared.workspace.IndexManager;
+export const checkTopLevelNamesAreUnique = (services: NormaServices): ValidationCheck<Workspace> => {
+    const declarations = declarationsByName(services);
+    return (workspace: Workspace, accept: ValidationAcceptor) => {
         const document = AstUtils.getDocument(workspace);
         const here = document.uri.toString();
         const mine = workspace.elements.filter(e => typeof e.name === 'string' && e.name.length > 0) as Named[];
         if (mine.length === 0) return;
-        const wanted = new Set(mine.map(e => `${e.$type}:${e.name}`));
-        // Declarations of the same kind and name in other files (this file is read from its own AST, never stale).
-        const elsewhere = new Map<string, { file: string; line: number }>();
-        for (const d of index.allElements()) {
-            const key = `${d.type}:${d.name}`;
-            if (!wanted.has(key) || d.documentUri.toString() === here || elsewhere.has(key)) continue;
-            elsewhere.set(key, {
-                file: UriUtils.relative(UriUtils.dirname(document.uri), d.documentUri),
-                line: (d.nameSegment?.range.start.line ?? 0) + 1,
-            });
+        const all = declarations();
+        const seen = new Map<string, Named[]>();
+        for (const element of mine) {
+            const key = `${element.$type}:${element.name}`;
+            const list = seen.get(key);
+            if (list) list.push(element);
+            else seen.set(key, [element]);
         }
         for (const element of mine) {
+            const key = `${element.$type}:${element.name}`;
             const kind = KIND_LABELS[element.$type] ?? element.$type.toLowerCase();
-            const twin = mine.find(other => other !== element && other.$type === element.$type && other.name === element.name);
-            const other = elsewhere.get(`${element.$type}:${element.name}`);
+            const twin = seen.get(key)!.find(other => other !== element);
+            // This file is read from its own AST (never stale); other files from the index.
+            const other = twin ? undefined : all.get(key)?.find(d => d.uriText !== here);
             if (twin) {
                 accept('error', `Another ${kind} is named '${element.name}' (line ${lineOf(twin)}); names must be unique in the workspace.`,
                     { node: element, property: 'name', code: CODE_DUPLICATE_NAME });
             } else if (other) {
-                accept('error', `Another ${kind} is named '${element.name}' (in ${other.file}, line ${other.line}); names must be unique in the workspace.`,
+                const file = UriUtils.relative(UriUtils.dirname(document.uri), other.uri);
+                accept('error', `Another ${kind} is named '${element.name}' (in ${file}, line ${other.line}); names must be unique in the workspace.`,
                     { node: element, property: 'name', code: CODE_DUPLICATE_NAME });
             }
         }
     };
+};
 
 export function checkCategoryNamesAreUnique(standard: Standard, accept: ValidationAcceptor): void {
     reportTwins(standard.categories, `category of ${standard.name}`, accept);
