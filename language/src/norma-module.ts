@@ -1,6 +1,7 @@
 /**
- * The dependency-injection module of the Norma language: the only place that wires services.
- * Core services (parser, linker, validation) serve the CLI; the LSP services add the editor features.
+ * The core dependency-injection module of the Norma language: parser, linker, validation.
+ * It serves the CLI, the compiled checks and the tests, and imports no editor service; the
+ * language server adds its features on top in `lsp/norma-lsp-module.ts` (`createNormaLspServices`).
  */
 import {
     inject, type Module, type LangiumCoreServices, type LangiumSharedCoreServices,
@@ -10,11 +11,6 @@ import {
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
-import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices,
-} from 'langium/lsp';
-import { NormaLspModule, NormaSharedLspModule, type NormaLspAddedServices } from './lsp/norma-lsp-module.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -43,27 +39,6 @@ export function createNormaServices(context: DefaultSharedCoreModuleContext): {
 } {
     const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule);
     const Norma = inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
-    shared.ServiceRegistry.register(Norma);
-    registerValidationChecks(Norma);
-    return { shared, Norma };
-}
-
-export type NormaLspServices = LangiumServices & NormaAddedServices & NormaLspAddedServices;
-
-/**
- * Services for the language server (and the editor-feature tests): the core services plus
- * completion, hover, formatting, code actions, lenses... Pass `connection` in the context to
- * serve a client; without one (tests) the services work on documents directly.
- */
-export function createNormaLspServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
-    Norma: NormaLspServices;
-} {
-    const shared = inject(createDefaultSharedModule(context), NormaGeneratedSharedModule, NormaSharedLspModule);
-    const Norma = inject(
-        createDefaultModule({ shared }), NormaGeneratedModule, NormaModule as Module<NormaLspServices, Partial<NormaLspServices>>,
-        NormaLspModule as Module<NormaLspServices, Partial<NormaLspServices>>,
-    );
     shared.ServiceRegistry.register(Norma);
     registerValidationChecks(Norma);
     return { shared, Norma };

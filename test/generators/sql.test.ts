@@ -30,6 +30,45 @@ describe('SQL target in DuckDB', () => {
     });
 });
 
+describe('SQL target: exclusions, spanned by the engine calendar', () => {
+    it('excuses the days, weeks and months an exclusion names, as the engine does', async () => {
+        const text = `
+metric SL "Service level" { family service unit percent better higher period daily }
+metric Weekly "Weekly quality" { family quality unit percent better higher period weekly }
+program Acme "Acme" {
+    norm SL >= 80% { act immediately below 70% }
+    norm Weekly >= 90% { act immediately below 70% }
+}
+exclusion Outage "Carrier outage" {
+    program Acme
+    metrics SL
+    periods 2026-01-02 to 2026-01-11
+    approved by "Vendor management"
+    expires 2026-12-31
+}
+exclusion Audit "Quality audit weeks" {
+    program Acme
+    metrics Weekly
+    periods 2026-W01 to 2026-W02
+    approved by "Quality lead"
+    expires 2026-12-31
+}`;
+        const ws = await loadWorkspace([{ path: 'w.norma', text }]);
+        expect(ws.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        // Critical misses from 2 to 11 January and in weeks 1 and 2 are excused; 12 January and week 3 are judged.
+        const sl = [[1, 85], [2, 60], [3, 61], [11, 50], [12, 86]].map(([d, value]) => ({ program: 'Acme', metric: 'SL', period: day(d), value }));
+        const weekly = [['2026-W01', 50], ['2026-W02', 50], ['2026-W03', 95]].map(([period, value]) => ({ program: 'Acme', metric: 'Weekly', period: String(period), value: Number(value) }));
+        const engine = check(ws.model!, [...sl, ...weekly], { asOf: '2026-01-31', actions: [] });
+        const sql = await sqlVerdicts(ws.model!, [...sl, ...weekly], [], '2026-01-31');
+        const fromEngine = Object.fromEntries(engine.results.map(r => [r.norm.id, { norm_id: r.norm.id, verdict: r.verdict, triggers: r.triggers.length }]));
+        expect(fromEngine).toEqual({
+            'Acme.SL': { norm_id: 'Acme.SL', verdict: 'met', triggers: 0 },
+            'Acme.Weekly': { norm_id: 'Acme.Weekly', verdict: 'met', triggers: 0 },
+        });
+        expect(Object.fromEntries(sql.map(r => [r.norm_id, r]))).toEqual(fromEngine);
+    });
+});
+
 import fc from 'fast-check';
 import { check } from '../../language/src/engine/index.js';
 import { randomCase, toActions, toMeasurements } from '../cli/random-workspace.js';

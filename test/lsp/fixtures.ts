@@ -1,7 +1,7 @@
 // Shared inputs and services for the language-server tests: one LSP service set per test file.
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
-import { createNormaLspServices } from '../../language/src/norma-module.js';
+import { createNormaLspServices } from '../../language/src/lsp/norma-lsp-module.js';
 
 export function lspServices() {
     return createNormaLspServices(EmptyFileSystem);

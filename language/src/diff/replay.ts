@@ -13,7 +13,7 @@
  */
 import { check } from '../engine/index.js';
 import { NormaDataError } from '../engine/errors.js';
-import { parsePeriod } from '../engine/periods.js';
+import { parsePeriod } from '../engine/calendar.js';
 import type { Action, CheckResult, DataIssue, Measurement, NormResult, Verdict } from '../engine/types.js';
 import type { NormaModel } from '../model/types.js';
 

@@ -7,7 +7,7 @@
  * not closed by then.
  */
 import type { Action, ActionRef } from './types.js';
-import { dayNumberOf } from './periods.js';
+import { dayNumberOf } from './calendar.js';
 
 interface DatedAction {
     opened: number;

@@ -10,7 +10,7 @@
 import type { MetricModel, NormaModel } from '../model/types.js';
 import type { Action, DataIssue, Measurement } from './types.js';
 import { indexModel, type ModelIndex } from './model-index.js';
-import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf, type Period } from './periods.js';
+import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf, type Period } from './calendar.js';
 import type { MeasurementIndex, Series } from './series.js';
 
 /** Problems in measurement rows; an empty array when every row can be judged. */

@@ -15,7 +15,7 @@ import type {
 import { answerFor, indexActions } from './answers.js';
 import { NormaDataError } from './errors.js';
 import { coveringExclusion, exclusionsFor, prepareExclusions } from './exclusions.js';
-import { dayNumberOf, type Period } from './periods.js';
+import { dayNumberOf, type Period } from './calendar.js';
 import { crossesFloor, isUnsampled, meets } from './points.js';
 import { reasonFor } from './reasons.js';
 import { checkRequirements } from './requirements.js';

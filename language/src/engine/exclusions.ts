@@ -7,7 +7,7 @@
  * reports it as a NormaDataError naming the exclusion.
  */
 import type { ExclusionModel } from '../model/types.js';
-import { dayNumberOf, parsePeriod } from './periods.js';
+import { dayNumberOf, parsePeriod } from './calendar.js';
 
 export interface PreparedExclusion {
     id: string;

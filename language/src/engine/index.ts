@@ -30,9 +30,9 @@ export { checkActions, checkMeasurements } from './data-checks.js';
 export { evaluate } from './evaluate.js';
 export { NormaDataError } from './errors.js';
 export {
-    daysFromCivil, dayNumberOf, fitsGrain, formatDay, isoWeekOf, isoWeeksInYear, parsePeriod,
+    daysFromCivil, dayNumberOf, fitsGrain, formatDay, isDay, isoWeekOf, isoWeeksInYear, parsePeriod, todayUtc,
     type Period, type PeriodError, type PeriodKind, type PeriodResult,
-} from './periods.js';
+} from './calendar.js';
 export { formatDuration, formatRule, formatValue } from './format.js';
 export { meets, crossesFloor, isUnsampled } from './points.js';
 export { closest, didYouMean } from './suggest.js';

@@ -4,7 +4,7 @@
  * period string.
  */
 import type { Measurement } from './types.js';
-import { parsePeriod, type Period } from './periods.js';
+import { parsePeriod, type Period } from './calendar.js';
 
 export interface Series {
     /** Row indices, in period order once `sorted` is true. */

@@ -21,7 +21,7 @@ const MODEL = ${JSON.stringify(model)};
 
 /** Evaluates the norms over measurements; throws NormaDataError (with .issues) on bad rows. */
 export function check(measurements, options = {}) {
-    const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = options.asOf ?? __normaEngine.todayUtc();
     return __normaEngine.check(MODEL, measurements, { ...options, asOf });
 }
 

@@ -6,6 +6,7 @@
  * Set the evaluation day first with `SET VARIABLE norma_as_of = DATE '2026-02-01'` (default
  * today). Text from `.norma` files appears only as SQL string literals with quotes doubled.
  */
+import { periodEndText, periodStartText } from '../engine/calendar.js';
 import type { NormaModel, NormModel } from '../model/types.js';
 
 export const SQL_FILE_NAME = 'norma-checks.sql';
@@ -50,14 +51,9 @@ function periodStart(column: string): string {
     END`;
 }
 
-/** The end (exclusive) of a period string: its start plus the length of its kind (intervals by the metric's grain). */
-function periodEnd(column: string, grain: string): string {
-    return `CASE
-        WHEN regexp_full_match(${column}, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(${column} AS TIMESTAMP) + INTERVAL 1 DAY
-        WHEN regexp_full_match(${column}, '\\d{4}-\\d{2}') THEN CAST(${column} || '-01' AS TIMESTAMP) + INTERVAL 1 MONTH
-        WHEN regexp_full_match(${column}, '\\d{4}-W\\d{2}') THEN strptime(${column}, '%G-W%V') + INTERVAL 7 DAY
-        ELSE strptime(${column}, '%Y-%m-%dT%H:%M') + to_minutes(CASE ${grain} WHEN 'interval15' THEN 15 WHEN 'interval30' THEN 30 ELSE 60 END)
-    END`;
+/** A period's first instant, or its end (exclusive), from the calendar the engine uses, as a SQL timestamp. */
+function sqlInstant(text: string | undefined): string {
+    return text === undefined ? 'CAST(NULL AS TIMESTAMP)' : `TIMESTAMP ${sqlString(text.replace('T', ' '))}`;
 }
 
 export function generateSql(model: NormaModel): string {
@@ -67,12 +63,13 @@ export function generateSql(model: NormaModel): string {
         ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DATE', 'DATE', 'INTEGER', 'VARCHAR', 'DOUBLE', 'BIGINT', 'VARCHAR'],
         model.norms.map(n => normRow(n, metrics.get(n.metric)?.better ?? 'higher')),
     );
+    // The excused span is worked out here, by the engine's calendar: [start of the first period, end of the last).
     const exclusionRows = model.exclusions.flatMap(x => x.programs.flatMap(p => x.metrics.map(m => [
-        sqlString(x.id), sqlString(p), sqlString(m), sqlString(x.start), sqlString(x.end), sqlString(metrics.get(m)?.period ?? 'daily'),
+        sqlString(x.id), sqlString(p), sqlString(m), sqlInstant(periodStartText(x.start)), sqlInstant(periodEndText(x.end || x.start)),
     ])));
     const exclusions = valuesTable(
-        ['id', 'program', 'metric', 'first_period', 'last_period', 'grain'],
-        ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'],
+        ['id', 'program', 'metric', 'excluded_from', 'excluded_until'],
+        ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMP', 'TIMESTAMP'],
         exclusionRows,
     );
     return `-- Norma compiled checks for DuckDB: ${model.norms.length} norms over ${model.programs.length} programs.
@@ -87,7 +84,7 @@ CREATE OR REPLACE TEMP TABLE norma_norms AS
 ${norms};
 
 CREATE OR REPLACE TEMP TABLE norma_exclusions AS
-SELECT id, program, metric, ${periodStart('first_period')} AS excluded_from, ${periodEnd('last_period', 'grain')} AS excluded_until
+SELECT id, program, metric, excluded_from, excluded_until
 FROM (${exclusions});
 
 -- Every point in its norm's window, with its status (SPEC §3).

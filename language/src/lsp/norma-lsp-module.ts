@@ -1,9 +1,15 @@
 /**
- * The editor services of Norma, added on top of the core module by `createNormaLspServices`
- * (language/src/norma-module.ts). One class per concern, each in its `norma-<concern>.ts`.
+ * The editor services of Norma, added on top of the core module (language/src/norma-module.ts)
+ * by `createNormaLspServices`. One class per concern, each in its `norma-<concern>.ts`.
  */
-import type { DeepPartial, Module } from 'langium';
-import type { LangiumServices, LangiumSharedServices, PartialLangiumLSPServices } from 'langium/lsp';
+import { inject, type DeepPartial, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumLSPServices,
+} from 'langium/lsp';
+import { NormaGeneratedModule, NormaGeneratedSharedModule } from '../generated/module.js';
+import { NormaModule, type NormaAddedServices } from '../norma-module.js';
+import { registerValidationChecks } from '../validation/norma-validator.js';
 import { NormaCodeActionProvider } from './norma-code-actions.js';
 import { NormaCodeLensProvider } from './norma-code-lens.js';
 import { NormaCompletionProvider } from './norma-completion.js';
@@ -43,3 +49,24 @@ export const NormaSharedLspModule: Module<LangiumSharedServices, DeepPartial<Lan
         WorkspaceManager: (services) => new NormaWorkspaceManager(services),
     },
 };
+
+export type NormaLspServices = LangiumServices & NormaAddedServices & NormaLspAddedServices;
+
+/**
+ * Services for the language server (and the editor-feature tests): the core services plus
+ * completion, hover, formatting, code actions, lenses... Pass `connection` in the context to
+ * serve a client; without one (tests) the services work on documents directly.
+ */
+export function createNormaLspServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Norma: NormaLspServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), NormaGeneratedSharedModule, NormaSharedLspModule);
+    const Norma = inject(
+        createDefaultModule({ shared }), NormaGeneratedModule, NormaModule as Module<NormaLspServices, Partial<NormaLspServices>>,
+        NormaLspModule as Module<NormaLspServices, Partial<NormaLspServices>>,
+    );
+    shared.ServiceRegistry.register(Norma);
+    registerValidationChecks(Norma);
+    return { shared, Norma };
+}

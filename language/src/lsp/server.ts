@@ -9,7 +9,7 @@ import '../polyfill.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import { createNormaLspServices } from '../norma-module.js';
+import { createNormaLspServices } from './norma-lsp-module.js';
 import { registerNormaRequests } from './norma-check-request.js';
 
 export interface StartedServer {

@@ -32,6 +32,7 @@
  *   met, at-risk, action-planned, action-required, overdue, no-data.
  * - `#` lines and empty rows may appear anywhere.
  */
+import { isDay } from '../engine/calendar.js';
 import { isBlank, readCsv, sniffDelimiter, type Cell } from './csv.js';
 
 export const NORM_TEST_SUFFIX = '.normtest.csv';
@@ -96,13 +97,6 @@ const REQUIRED_POINT_COLUMNS = ['program', 'metric', 'period', 'value', 'expect'
 
 function isComment(cells: Cell[]): boolean {
     return cells[0]?.text.startsWith('#') ?? false;
-}
-
-function isDay(s: string): boolean {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function caseName(file: string): string {

@@ -6,7 +6,7 @@
  */
 import { check } from '../engine/index.js';
 import { NormaDataError } from '../engine/errors.js';
-import { parsePeriod } from '../engine/periods.js';
+import { parsePeriod } from '../engine/calendar.js';
 import { didYouMean } from '../engine/suggest.js';
 import type { Action, CheckResult, Measurement, NormResult } from '../engine/types.js';
 import type { NormModel, NormaModel } from '../model/types.js';

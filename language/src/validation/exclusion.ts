@@ -11,8 +11,9 @@ import { exclusionApprover, exclusionMetrics, exclusionPeriods, metricPeriod } f
 import type { Grain } from '../model/types.js';
 import type { NormaServices } from '../norma-module.js';
 import {
-    CODE_INVALID_DATE, checkIsDay, daysBetween, describeKind, isRealDay, periodKind, periodProblem, periodStart, type PeriodKind,
-} from './dates.js';
+    daysBetween, isDay, kindWords, periodKindOf, periodProblem, periodStartText, type PeriodKind,
+} from '../engine/calendar.js';
+import { CODE_INVALID_DATE, checkIsDay } from './dates.js';
 
 /** An exclusion without `periods`. */
 export const CODE_EXCLUSION_MISSING_PERIODS = 'exclusion-missing-periods';
@@ -49,7 +50,7 @@ export function checkExclusionPeriodsInOrder(periods: ExcludedPeriods, accept: V
     const endProblem = periods.end !== undefined ? periodProblem(periods.end) : undefined;
     if (endProblem) accept('error', endProblem, { node: periods, property: 'end', code: CODE_INVALID_DATE });
     if (startProblem || endProblem || periods.end === undefined) return;
-    if (periodStart(periods.start) > periodStart(periods.end)) {
+    if (periodStartText(periods.start)! > periodStartText(periods.end)!) {
         accept('error', `The excused periods run backwards: ${periods.start} is after ${periods.end}.`,
             { node: periods, property: 'end', code: CODE_EXCLUSION_PERIODS_REVERSED });
     }
@@ -85,9 +86,9 @@ export function checkExclusionPeriodsFitMetrics(exclusion: Exclusion, accept: Va
         if (!grain || !fit) continue;
         for (const { property, text } of ends) {
             if (periodProblem(text)) continue; // not a period of the calendar: reported by checkExclusionPeriodsInOrder
-            const kind = periodKind(text);
+            const kind = periodKindOf(text);
             if (!fit.kinds.includes(kind)) {
-                accept('error', `${metric.name} is measured ${GRAIN_WORDS[grain]}, so it is excused by ${fit.example}; ${text} is ${describeKind(kind)}.`,
+                accept('error', `${metric.name} is measured ${GRAIN_WORDS[grain]}, so it is excused by ${fit.example}; ${text} is ${kindWords(kind)}.`,
                     { node: periods, property, code: CODE_EXCLUSION_PERIOD_GRAIN, data: { metric: metric.name, grain } });
             } else if (kind === 'interval' && fit.minutes && Number(text.slice(14, 16)) % fit.minutes !== 0) {
                 accept('error', `${metric.name} is measured ${GRAIN_WORDS[grain]}, so ${text} is not the start of one of its periods.`,
@@ -105,7 +106,7 @@ export function checkExclusionExpiresIsDay(p: Expires, accept: ValidationAccepto
 export const checkExclusionNotExpired = (services: NormaServices): ValidationCheck<Expires> =>
     (p: Expires, accept: ValidationAcceptor) => {
         const asOf = services.validation.NormaValidator.asOf;
-        if (!isRealDay(p.date) || !isRealDay(asOf)) return;
+        if (!isDay(p.date) || !isDay(asOf)) return;
         const days = daysBetween(asOf, p.date);
         if (days < 0) {
             accept('warning', `This exclusion expired on ${p.date} (checking at ${asOf}); renew or remove it.`,

@@ -11,7 +11,8 @@ import {
 import { metricFamily, programApplies, programUses } from '../model/ast-access.js';
 import { effectiveNorms } from '../model/build.js';
 import type { NormaServices } from '../norma-module.js';
-import { addMonths, checkIsDay, isRealDay } from './dates.js';
+import { addMonths, isDay } from '../engine/calendar.js';
+import { checkIsDay } from './dates.js';
 
 /** `applies COPC_CX, COPC_CX` or `uses VoiceDefaults` twice. */
 export const CODE_REPEATED_REFERENCE = 'repeated-reference';
@@ -114,7 +115,7 @@ export function checkCertifiedIsDay(p: CertifiedProperty, accept: ValidationAcce
 export const checkCertificationIsCurrent = (services: NormaServices): ValidationCheck<CertifiedProperty> =>
     (p: CertifiedProperty, accept: ValidationAcceptor) => {
         const asOf = services.validation.NormaValidator.asOf;
-        if (!isRealDay(p.date) || !isRealDay(asOf)) return;
+        if (!isDay(p.date) || !isDay(asOf)) return;
         if (p.date > asOf) {
             accept('warning', `The certification date ${p.date} is in the future (checking at ${asOf}).`,
                 { node: p, property: 'date', code: CODE_CERTIFICATION_IN_FUTURE });

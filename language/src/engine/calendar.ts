@@ -1,9 +1,13 @@
 /**
- * Periods as written in data and in `.norma` files: a day `2026-01-05`, an ISO week `2026-W02`
- * (weeks start on Monday, ISO-8601 week-year rules), a month `2026-01`, or an interval start
- * `2026-01-05T09:30`. Calendar arithmetic is plain UTC arithmetic on day numbers: no time zones,
- * no Date objects. Parsing reads char codes and caches by string, because a data file repeats the
- * same few periods over and over (1,000,000 rows parse in a few tens of milliseconds).
+ * Norma's one calendar: periods as written in data and in `.norma` files: a day `2026-01-05`,
+ * an ISO week `2026-W02` (weeks start on Monday, ISO-8601 week-year rules), a month `2026-01`,
+ * or an interval start `2026-01-05T09:30`. The engine, the language validator, the SQL
+ * generator, `--as-of` and norm-test fixtures all read days and periods here, so they cannot
+ * disagree on what exists. Years run from 0001 to 9999: `0000-01-01` is not a day anywhere.
+ * Calendar arithmetic is plain UTC arithmetic on day numbers: no time zones, no Date objects.
+ * Parsing reads char codes and caches by string, because a data file repeats the same few
+ * periods over and over (1,000,000 rows parse in a few tens of milliseconds).
+ * Lives in `engine/` because the engine is bundled standalone and imports nothing outside it.
  */
 import type { Grain } from '../model/types.js';
 
@@ -232,4 +236,96 @@ function parseUncached(text: string): PeriodResult {
 
 function period(kind: PeriodKind, start: number, end: number, dayNumber: number, minuteOfDay: number, day?: string): Period {
     return { ok: true, kind, start, end, dayNumber, day: day ?? formatDay(dayNumber), minuteOfDay };
+}
+
+/** A day `YYYY-MM-DD` that exists in the calendar. */
+export function isDay(text: string | null | undefined): text is string {
+    return dayNumberOf(text) !== undefined;
+}
+
+/** The kind of a period by its shape (`2026-W02` is a week even when week 54 does not exist). */
+export function periodKindOf(text: string): PeriodKind {
+    if (text.charCodeAt(5) === 87 /* W */) return 'week';
+    if (text.length === 7) return 'month';
+    if (text.length === 16) return 'interval';
+    return 'day';
+}
+
+/** How a kind of period reads in messages: `a month`, `an interval start`. */
+export function kindWords(kind: PeriodKind): string {
+    switch (kind) {
+        case 'day': return 'a day';
+        case 'week': return 'a week';
+        case 'month': return 'a month';
+        default: return 'an interval start';
+    }
+}
+
+/**
+ * Why a period written in a `.norma` file does not exist (`2026-02-30`, `2026-13`, `2026-W54`,
+ * `2026-01-05T25:00`, `0000-01-01`), in plain words; undefined when it exists.
+ */
+export function periodProblem(text: string): string | undefined {
+    const year = digits(text, 0, 4);
+    const kind = periodKindOf(text);
+    if (year === 0) return `${text} is not a ${kind === 'week' ? 'week' : 'date'}: years start at 0001.`;
+    if (kind === 'week') {
+        const week = digits(text, 6, 2);
+        const weeks = isoWeeksInYear(year);
+        return week < 1 || week > weeks ? `${text} is not a week: ${year} has weeks 01 to ${weeks}.` : undefined;
+    }
+    const month = digits(text, 5, 2);
+    if (month < 1 || month > 12) return `${text} is not a date: there is no month ${text.slice(5, 7)}.`;
+    if (kind === 'month') return undefined;
+    const day = digits(text, 8, 2);
+    const days = daysInMonth(year, month);
+    if (day < 1 || day > days) return `${text} is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days.`;
+    if (kind === 'interval') {
+        const hour = digits(text, 11, 2);
+        const minute = digits(text, 14, 2);
+        if (hour > 23 || minute > 59) return `${text} is not a time of day: write hours 00 to 23 and minutes 00 to 59.`;
+    }
+    const parsed = parsePeriod(text);
+    return parsed.ok ? undefined : parsed.reason;
+}
+
+/** The first instant of a period, as a sortable `YYYY-MM-DDTHH:MM` (a week starts on Monday); undefined when it does not exist. */
+export function periodStartText(text: string): string | undefined {
+    const p = parsePeriod(text);
+    return p.ok ? minuteText(p.start) : undefined;
+}
+
+/** The end (exclusive) of a period, as `YYYY-MM-DDTHH:MM`: the next day, week or month; an interval start plus one minute. */
+export function periodEndText(text: string): string | undefined {
+    const p = parsePeriod(text);
+    return p.ok ? minuteText(p.end) : undefined;
+}
+
+function minuteText(minutes: number): string {
+    const day = Math.floor(minutes / MINUTES_PER_DAY);
+    const m = minutes - day * MINUTES_PER_DAY;
+    return `${formatDay(day)}T${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+}
+
+/** Whole days from `a` to `b` (both days YYYY-MM-DD that exist). */
+export function daysBetween(a: string, b: string): number {
+    const from = dayNumberOf(a);
+    const to = dayNumberOf(b);
+    if (from === undefined || to === undefined) throw new RangeError(`daysBetween needs two days, not '${a}' and '${b}'.`);
+    return to - from;
+}
+
+/** The same day `months` later (clamped to the month's last day: 2024-02-29 + 12 months = 2025-02-28). */
+export function addMonths(day: string, months: number): string {
+    const year = Number(day.slice(0, 4));
+    const month = Number(day.slice(5, 7)) - 1 + months;
+    const y = year + Math.floor(month / 12);
+    const m = (month % 12) + 1;
+    const d = Math.min(Number(day.slice(8, 10)), daysInMonth(y, m));
+    return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Today's day in UTC, `YYYY-MM-DD`: the default `--as-of`. */
+export function todayUtc(now: Date = new Date()): string {
+    return formatDay(Math.floor(now.getTime() / 86_400_000));
 }
