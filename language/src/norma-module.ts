@@ -11,6 +11,7 @@ import {
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
+import { NormaScopeProvider } from './scoping/norma-scope-provider.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -24,6 +25,8 @@ export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & Nor
     references: {
         // Unknown names read "Unknown metric 'ServiceLevl'. Did you mean 'ServiceLevel'?"
         Linker: (services) => new NormaLinker(services),
+        // Field names resolve within one source (SPEC §6).
+        ScopeProvider: (services) => new NormaScopeProvider(services),
     },
     validation: {
         NormaValidator: (services) => new NormaValidator(services),

@@ -6,12 +6,14 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAppliesProperty, isApprovedBy, isBetterProperty, isCertifiedProperty, isChannelProperty, isClientProperty,
-    isDescriptionProperty, isExcludedMetrics, isExcludedPeriods, isExcludedPrograms, isExpires, isFamilyProperty,
+    isDescriptionProperty, isExcludedMetrics, isField, isFormulaProperty, isFromProperty, isKeep, isRecordsProperty,
+    isTableProperty, isTimezoneProperty, isExcludedPeriods, isExcludedPrograms, isExpires, isFamilyProperty,
     isPeriodProperty, isProviderProperty, isUnitProperty, isUsesProperty,
     type AppliesProperty, type ApprovedBy, type BetterProperty, type CertifiedProperty, type ChannelProperty,
     type ClientProperty, type DescriptionProperty, type ExcludedMetrics, type ExcludedPeriods, type ExcludedPrograms,
     type Exclusion, type Expires, type FamilyProperty, type Metric, type PeriodProperty, type Program,
-    type ProviderProperty, type UnitProperty, type UsesProperty,
+    type ProviderProperty, type UnitProperty, type UsesProperty, type Field, type FormulaProperty, type FromProperty,
+    type Keep, type RecordsProperty, type Source, type TableProperty, type TimezoneProperty,
 } from '../generated/ast.js';
 
 function first<T extends AstNode>(items: readonly AstNode[], is: (n: unknown) => n is T): T | undefined {
@@ -28,6 +30,15 @@ export const metricBetter = (m: Metric): BetterProperty | undefined => first(m.p
 export const metricPeriod = (m: Metric): PeriodProperty | undefined => first(m.properties, isPeriodProperty);
 export const metricDescription = (m: Metric): DescriptionProperty | undefined => first(m.properties, isDescriptionProperty);
 
+export const metricFrom = (m: Metric): FromProperty | undefined => first(m.properties, isFromProperty);
+export const metricFormula = (m: Metric): FormulaProperty | undefined => first(m.properties, isFormulaProperty);
+
+export const sourceFields = (s: Source): Field[] => all(s.members, isField);
+export const sourceKeeps = (s: Source): Keep[] => all(s.members, isKeep);
+export const sourceTimezone = (s: Source): TimezoneProperty | undefined => first(s.members, isTimezoneProperty);
+export const sourceTable = (s: Source): TableProperty | undefined => first(s.members, isTableProperty);
+
+export const programRecords = (p: Program): RecordsProperty[] => all(p.properties, isRecordsProperty);
 export const programClient = (p: Program): ClientProperty | undefined => first(p.properties, isClientProperty);
 export const programProvider = (p: Program): ProviderProperty | undefined => first(p.properties, isProviderProperty);
 export const programChannel = (p: Program): ChannelProperty | undefined => first(p.properties, isChannelProperty);

@@ -7,7 +7,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import {
     isBound, isConsecutiveMisses, isCriticalFloor, isExclusion, isMetric, isProfile, isProgram, isRange,
-    isSampleMinimum, isStandard,
+    isSampleMinimum, isSource, isStandard,
     type Exclusion, type Metric, type Norm, type Program, type Standard, type Workspace,
 } from '../generated/ast.js';
 import {
@@ -20,6 +20,7 @@ import type {
     RequirementModel, SourceRef, StandardModel, UnitKind,
 } from './types.js';
 import { toMetricUnit } from './units.js';
+import { formulaModel, recordsModels, sourceModel } from './build-records.js';
 
 /** Tells where a node stands; the caller decides how file paths are written. */
 export type Locate = (node: AstNode) => SourceRef;
@@ -33,6 +34,7 @@ export function buildModel(documents: readonly LangiumDocument[], locate: Locate
     const metricsById = new Map(metrics.map(m => [m.id, m]));
     const standards = elements.filter(isStandard);
     const programs = elements.filter(isProgram);
+    const sources = sortById(elements.filter(isSource).map(s => sourceModel(s, locate)));
     return {
         schema: 1,
         standards: standards.map(s => standardModel(s, locate)),
@@ -41,6 +43,7 @@ export function buildModel(documents: readonly LangiumDocument[], locate: Locate
         programs: sortById(programs.map(p => programModel(p, locate))),
         norms: programs.flatMap(p => programNorms(p, metricsById, locate)).sort(byProgramMetricFrom),
         exclusions: sortById(elements.filter(isExclusion).map(e => exclusionModel(e, locate))),
+        ...(sources.length > 0 ? { sources } : {}),
     };
 }
 
@@ -54,12 +57,22 @@ export function metricModel(m: Metric, locate: Locate): MetricModel {
         better: (metricBetter(m)?.value ?? 'higher') as Better,
         period: (metricPeriod(m)?.value ?? 'daily') as Grain,
         ...(metricDescription(m) ? { description: metricDescription(m)!.value } : {}),
+        ...(metricPeriod(m)?.weekStart === 'sunday' ? { weekStart: 'sunday' as const } : {}),
+        ...withFormula(formulaModel(m)),
         source: locate(m),
     };
 }
 
 export function unitModel(kind: string | undefined, currency: string | undefined): MetricUnit {
     return kind === 'currency' ? { kind: 'currency', currency: currency ?? '' } : { kind: (kind ?? 'count') as UnitKind };
+}
+
+function withFormula(formula: MetricModel['formula']): Pick<MetricModel, 'formula'> {
+    return formula ? { formula } : {};
+}
+
+function withRecords(records: NonNullable<ProgramModel['records']>): Pick<ProgramModel, 'records'> {
+    return records.length > 0 ? { records } : {};
 }
 
 function standardModel(s: Standard, locate: Locate): StandardModel {
@@ -102,6 +115,7 @@ function programModel(p: Program, locate: Locate): ProgramModel {
         applies: programApplies(p).flatMap(a => a.standards.map(s => s.ref?.name ?? s.$refText)),
         certified: programCertified(p)?.date ?? null,
         profiles: programUses(p).flatMap(u => u.profiles.map(s => s.ref?.name ?? s.$refText)),
+        ...withRecords(recordsModels(p)),
         source: locate(p),
     };
 }

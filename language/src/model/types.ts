@@ -5,6 +5,9 @@
  * money in the metric's currency. It must not import anything: the engine and the
  * compiled checks embed it.
  */
+import type { FormulaModel, RecordsModel, SourceModel } from './formula.js';
+
+export type { FormulaModel, RecordsModel, SourceModel } from './formula.js';
 
 export type Family =
     | 'service' | 'quality' | 'satisfaction' | 'resolution' | 'efficiency'
@@ -44,6 +47,10 @@ export interface MetricModel {
     better: Better;
     period: Grain;
     description?: string;
+    /** `period weekly starting sunday`; weeks start on Monday when absent. */
+    weekStart?: 'sunday';
+    /** SPEC §6.2: present when Norma computes the metric from raw records. */
+    formula?: FormulaModel;
     source: SourceRef;
 }
 
@@ -98,6 +105,8 @@ export interface ProgramModel {
     /** Certification date (YYYY-MM-DD) or null. */
     certified: string | null;
     profiles: string[];
+    /** SPEC §6.3: the records the program takes, present when it takes any. */
+    records?: RecordsModel[];
     source: SourceRef;
 }
 
@@ -156,4 +165,6 @@ export interface NormaModel {
     /** Every norm in force per program, profile norms merged, sorted by program, metric, from. */
     norms: NormModel[];
     exclusions: ExclusionModel[];
+    /** SPEC §6.1: raw-record sources, present when the workspace declares any. */
+    sources?: SourceModel[];
 }

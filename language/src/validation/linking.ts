@@ -30,7 +30,7 @@ interface NormaLinkingError extends LinkingError {
 
 /** How the kinds of named things read in messages. */
 const KIND_LABELS: Record<string, string> = {
-    Metric: 'metric', Standard: 'standard', Profile: 'profile', Program: 'program',
+    Metric: 'metric', Standard: 'standard', Profile: 'profile', Program: 'program', Source: 'source', Field: 'field',
 };
 
 export class NormaLinker extends DefaultLinker {

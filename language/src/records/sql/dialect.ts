@@ -1,0 +1,76 @@
+/**
+ * What an SQL dialect must provide to compute Norma's measurements from records (SPEC §6.4).
+ * render.ts turns ONE formula tree into SQL through this interface; each database is one
+ * implementation (duckdb.ts first; PostgreSQL, ClickHouse, Trino, Spark, BigQuery and Snowflake
+ * implement the same interface). A dialect only spells things: it never decides what a formula
+ * means, so every engine computes the same figures.
+ *
+ * Every string that comes from a `.norma` file reaches SQL through `identifier`, `table` or
+ * `text`, which quote it for the dialect; nothing else splices text into SQL.
+ */
+import type { FieldType } from '../../model/formula.js';
+import type { Grain } from '../../model/types.js';
+
+/**
+ * What a dialect can do natively. The renderer reads these instead of asking for a dialect's
+ * name, and a validator or `compile --dialect` can say plainly what a database cannot run.
+ */
+export interface DialectCapabilities {
+    /** Reads CSV, Parquet and JSON files by path (DuckDB); otherwise records come from a table. */
+    readsFiles: boolean;
+    /** Converts instants to named IANA time zones (`timezone "Europe/London"`). */
+    timeZones: boolean;
+    /** Parses dates and times with strftime layouts (`format "%y%m%d"`). */
+    strftimeFormats: boolean;
+    /** Casts that give null instead of failing (TRY_CAST), used to find cells that do not parse. */
+    tryCast: boolean;
+    /** A discrete percentile (a value that occurred: quantile_disc / percentile_disc). */
+    discretePercentile: boolean;
+    /** count(DISTINCT x). */
+    countDistinct: boolean;
+    /** Sums of decimals without rounding (DECIMAL/NUMERIC with enough precision). */
+    exactDecimalSums: boolean;
+}
+
+/** The SQL of one period key: the local period start as text and, for sub-day grains in a zone, the UTC offset in minutes. */
+export interface PeriodKeySql {
+    label: string;
+    offsetMinutes?: string;
+}
+
+export interface Dialect {
+    readonly name: string;
+    readonly capabilities: DialectCapabilities;
+    /** A quoted identifier: `"wait ""s"""`. */
+    identifier(name: string): string;
+    /** A table name as written in `table "acd.calls"`: each dotted part quoted. */
+    table(name: string): string;
+    /** A quoted string literal. */
+    text(value: string): string;
+    /** An exact decimal literal from its digits (`"0.8"`, `"5400"`). */
+    decimal(value: string): string;
+    boolean(value: boolean): string;
+    /**
+     * A record's cell as the field's type, or null when it is empty or does not parse.
+     * `zoned` says the source has a time zone: timestamps are then instants (an offset in the
+     * cell is honoured; a cell without one is read as UTC).
+     */
+    parseField(cell: string, type: FieldType, format: string | undefined, zoned: boolean): string;
+    /** True when a cell holds something (not null, not blank). */
+    present(cell: string): string;
+    /** date + time as a timestamp (in the source's reading: an instant when zoned). */
+    dateTime(date: string, time: string, zoned: boolean): string;
+    /** The seconds between two timestamps (a - b). */
+    secondsBetween(a: string, b: string): string;
+    /** A timestamp shifted by a number of seconds. */
+    addSeconds(timestamp: string, seconds: string): string;
+    /** The period of `grain` that holds the instant, as its local start (SPEC §6.2). */
+    periodKey(instant: string, grain: Grain, weekStart: 'monday' | 'sunday', timezone: string | null): PeriodKeySql;
+    /** The number of records where `condition` is true (a count that treats null as false). */
+    countWhere(condition: string): string;
+    /** The discrete percentile of `value` at an exact rank 0..1. */
+    percentile(value: string, fraction: string): string;
+    countDistinct(value: string): string;
+    /** Text of an exact number, so no digit is lost on the way out. */
+    exactText(value: string): string;
+}
