@@ -42,15 +42,17 @@ const common = {
     // installed package's node_modules (it is Norma's one runtime dependency; all else is bundled).
     external: ['vscode', '@duckdb/*'],
     // `norma --version` prints the version of the package it was built from.
-    define: { NORMA_VERSION: JSON.stringify(pkg.version) },
+    // NORMA_BUILD: new per build, so .norma-cache/ entries of another build are never used.
+    define: { NORMA_VERSION: JSON.stringify(pkg.version), NORMA_BUILD: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`) },
 };
 
 const esmBanner = `${polyfill}\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);`;
 
 const targets = [
-    { entry: 'cli/src/main.ts', outfile: 'dist/cli.mjs', format: 'esm', banner: { js: esmBanner } },
-    // `norma check` loads the workspace in this worker thread while it reads large data.
-    { entry: 'cli/src/workspace-worker.ts', outfile: 'dist/workspace-worker.mjs', format: 'esm', banner: { js: esmBanner } },
+    // The CLI and the worker thread `norma check` loads the workspace in while it reads large
+    // data, split into chunks (dist/chunk-*.mjs) that load on first use: `norma --help` or a
+    // check of a cached workspace never loads Langium.
+    { entries: { cli: 'cli/src/main.ts', 'workspace-worker': 'cli/src/workspace-worker.ts' }, outdir: 'dist', format: 'esm', banner: { js: esmBanner } },
     { entry: 'language/src/lsp/main.ts', outfile: 'extension/dist/server.cjs', format: 'cjs', banner: { js: polyfill }, optional: true },
     { entry: 'extension/src/extension.ts', outfile: 'extension/dist/extension.cjs', format: 'cjs', optional: true },
 ];
@@ -58,10 +60,20 @@ const targets = [
 await buildEngineSource();
 for (const t of targets) {
     if (t.optional && !fs.existsSync(path.join(root, t.entry))) continue;
+    if (t.outdir) fs.mkdirSync(path.join(root, t.outdir), { recursive: true });
+    const output = t.entries
+        ? {
+            entryPoints: Object.fromEntries(Object.entries(t.entries).map(([name, entry]) => [name, path.join(root, entry)])),
+            outdir: path.join(root, t.outdir), splitting: true, chunkNames: 'chunk-[hash]', outExtension: { '.js': '.mjs' },
+        }
+        : { entryPoints: [path.join(root, t.entry)], outfile: path.join(root, t.outfile) };
+    // Chunks of earlier builds would linger (and be packed) under other hashes.
+    if (t.entries) for (const f of fs.readdirSync(path.join(root, t.outdir), { withFileTypes: true })) {
+        if (/^chunk-.*\.mjs(\.map)?$/.test(f.name)) fs.rmSync(path.join(root, t.outdir, f.name));
+    }
     const options = {
         ...common,
-        entryPoints: [path.join(root, t.entry)],
-        outfile: path.join(root, t.outfile),
+        ...output,
         format: t.format,
         ...(t.banner ? { banner: t.banner } : {}),
         minify: process.env.NORMA_MINIFY === '1',

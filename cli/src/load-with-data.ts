@@ -13,6 +13,7 @@ import { UsageError } from './exit-codes.js';
 import { explainWorkspace, loadOrExplain, type WorkspaceOutcome } from './load.js';
 import { dataFiles, type Progress } from './progress.js';
 import type { WorkerReply } from './workspace-worker.js';
+import { readWorkspaceCache } from './workspace-cache.js';
 
 /**
  * From this much data on (all data files together), the workspace is loaded in a worker thread
@@ -30,10 +31,13 @@ export interface CheckWorkspace {
 export async function loadWorkspaceWithData<T>(
     paths: string[], asOf: string, sources: string[], readData: () => Promise<T>, progress: Progress,
 ): Promise<{ workspace: CheckWorkspace; data: T }> {
+    // An unchanged workspace comes from .norma-cache/ in a few milliseconds: no worker, no Langium.
+    const cached = readWorkspaceCache(paths, asOf);
+    if (cached) return { workspace: { ...explainWorkspace(paths, cached), diagnostics: cached.diagnostics }, data: await readData() };
     const pending = startWorkspaceWorker(paths, asOf, sources);
     if (!pending) {
         // The workspace first: language errors stop before any data is read.
-        const workspace = await loadOrExplain(paths, asOf);
+        const workspace = await loadOrExplain(paths, asOf, { cache: true });
         return { workspace, data: await readData() };
     }
     const [data, loaded] = await Promise.allSettled([readData(), pending]);
@@ -42,7 +46,7 @@ export async function loadWorkspaceWithData<T>(
         if (loaded.reason instanceof UsageError) throw loaded.reason;
         // The worker itself failed (not the workspace): load it here instead.
         progress.done();
-        workspace = await loadOrExplain(paths, asOf);
+        workspace = await loadOrExplain(paths, asOf, { cache: true });
     } else {
         const outcome = loaded.value;
         if (outcome.diagnostics.length || !outcome.model || outcome.fileCount === 0) progress.done();

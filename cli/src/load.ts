@@ -3,11 +3,12 @@
  * printing them (and any warnings) to stderr. Commands that need a model start here.
  */
 import * as path from 'node:path';
-import { loadWorkspaceFromDisk, type Diagnostic, type LoadedWorkspace } from '../../language/src/workspace/workspace.js';
+import type { Diagnostic, LoadedWorkspace } from '../../language/src/workspace/workspace.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 import { countLine, formatDiagnostic } from './diagnostics.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { colorFor, colors } from './terminal.js';
+import { loadAndCache } from './workspace-cache.js';
 
 export interface CheckedWorkspace extends LoadedWorkspace {
     model: NormaModel;
@@ -25,12 +26,17 @@ export interface WorkspaceOutcome {
 
 export interface ExplainOptions {
     quietWarnings?: boolean;
+    /** Save the outcome in .norma-cache/ (see workspace-cache.ts) when it has no error. */
+    cache?: boolean;
 }
 
 export async function loadOrExplain(paths: string[], asOf: string, options: ExplainOptions = {}): Promise<CheckedWorkspace> {
     let ws: LoadedWorkspace;
     try {
-        ws = await loadWorkspaceFromDisk(paths, { asOf });
+        // Loaded on first use: commands that never parse .norma files start without Langium.
+        const { loadWorkspaceFromDisk } = await import('../../language/src/workspace/workspace.js');
+        const load = () => loadWorkspaceFromDisk(paths, { asOf });
+        ws = options.cache ? await loadAndCache(paths, asOf, load) : await load();
     } catch (e) {
         throw new UsageError((e as Error).message);
     }

@@ -6,13 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadWorkspaceFromDisk } from '../../language/src/workspace/workspace.js';
 import type { WorkspaceOutcome } from './load.js';
+import { loadAndCache } from './workspace-cache.js';
 
 export type WorkerReply = { ok: true; outcome: WorkspaceOutcome } | { ok: false; message: string };
 
 const { paths, asOf } = workerData as { paths: string[]; asOf: string };
 let reply: WorkerReply;
 try {
-    const ws = await loadWorkspaceFromDisk(paths, { asOf });
+    const ws = await loadAndCache(paths, asOf, () => loadWorkspaceFromDisk(paths, { asOf }));
     reply = { ok: true, outcome: { root: ws.root, fileCount: ws.files.length, diagnostics: ws.diagnostics, model: ws.model } };
 } catch (e) {
     reply = { ok: false, message: (e as Error).message };

@@ -13,7 +13,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadWorkspace, loadWorkspaceFromDisk, type LoadedWorkspace, type SourceFile } from '../../../language/src/workspace/workspace.js';
+import type { LoadedWorkspace, SourceFile } from '../../../language/src/workspace/workspace.js';
+// Langium loads on first use (see workspace()), not when `norma --help` starts.
+const workspace = () => import('../../../language/src/workspace/workspace.js');
 import type { NormaModel } from '../../../language/src/model/types.js';
 import { NormaDataError } from '../../../language/src/engine/errors.js';
 import type { DataIssue } from '../../../language/src/engine/types.js';
@@ -88,7 +90,7 @@ async function loadSide(arg: string, paths: string[], side: 'old' | 'new', asOf:
     let label: (file: string) => string;
     const isFolder = fs.existsSync(arg);
     if (isFolder) {
-        ws = await loadWorkspaceFromDisk([arg], { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
+        ws = await (await workspace()).loadWorkspaceFromDisk([arg], { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
         label = file => path.relative(process.cwd(), path.resolve(ws.root, file)).split(path.sep).join('/') || file;
     } else {
         const rev = resolveRevision(arg);
@@ -146,7 +148,7 @@ export async function loadRevision(top: string, name: string, commit: string, pa
     const files = new Map<string, SourceFile>();
     for (const f of readBlobs(realTop, commit, wanted)) files.set(f.path, f);
     for (;;) {
-        const ws = await loadWorkspace([...files.values()], { asOf, root: `${name}:` });
+        const ws = await (await workspace()).loadWorkspace([...files.values()], { asOf, root: `${name}:` });
         const missing = ws.diagnostics
             .filter(d => d.code === 'import-not-found')
             .map(d => /\(looked for (.+)\)\.$/.exec(d.message)?.[1])

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { collectFiles } from '../../../language/src/workspace/workspace.js';
+import { collectFiles } from '../../../language/src/workspace/files.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { colorFor, colors } from '../terminal.js';
 

@@ -17,7 +17,7 @@ import { readActions, type DataRead } from '../../../language/src/data/index.js'
 import type { Action } from '../../../language/src/engine/types.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { loadOrExplain } from '../load.js';
-import { findFiles } from '../../../language/src/workspace/workspace.js';
+import { findFiles } from '../../../language/src/workspace/files.js';
 import { today } from '../dates.js';
 import { colorFor, colors, writeOutput } from '../terminal.js';
 

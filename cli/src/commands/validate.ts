@@ -1,6 +1,6 @@
 /** `norma validate [paths...]`: language diagnostics, `file:line:col severity message`; exit 2 on an error. */
 import type { Command } from 'commander';
-import { loadWorkspaceFromDisk } from '../../../language/src/workspace/workspace.js';
+import type { loadWorkspaceFromDisk } from '../../../language/src/workspace/workspace.js';
 import { parseAsOf } from '../dates.js';
 import { countLine, displayPath, formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
@@ -21,6 +21,7 @@ export function register(program: Command): void {
         .addHelpText('after', '\nExit codes: 0 no error (warnings allowed), 2 errors found. Coverage gaps do not change the exit code.\n')
         .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string; coverage?: boolean }) => {
             const asOf = parseAsOf(opts.asOf);
+            const { loadWorkspaceFromDisk } = await import('../../../language/src/workspace/workspace.js');
             const ws = await loadWorkspaceFromDisk(paths, { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
             if (ws.files.length === 0) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
             const errors = ws.diagnostics.some(d => d.severity === 'error');
