@@ -109,8 +109,8 @@ export const median = xs => {
 
 /**
  * Runs the sides interleaved, `runs` rounds of A B (C ...), after `warmup` unrecorded rounds
- * (file cache, JIT of the spawn path). The first side is the one judged: ratios are side 0
- * over side 1. `aim` is { ratio } (side 0 at most that many times side 1), { wallMs } (side 0
+ * (file cache, JIT of the spawn path). The last side is the yardstick: every other side gets
+ * the median of its pairwise ratios to it; the first side is the one judged. `aim` is { ratio } (side 0 at most that many times side 1), { wallMs } (side 0
  * under that), and/or { rssMb } (side 0's peak memory under that).
  */
 export function compare({ name, sides, runs = 3, warmup = 0, aim = {}, note }) {
@@ -119,20 +119,22 @@ export function compare({ name, sides, runs = 3, warmup = 0, aim = {}, note }) {
     for (let i = 0; i < runs; i++) {
         sides.forEach((side, s) => results[s].runs.push(side.run()));
     }
-    const summaries = results.map(r => ({
-        label: r.label,
-        runs: r.runs,
-        wallMs: median(r.runs.map(x => x.wallMs)),
-        cpuMs: median(r.runs.map(x => x.cpuMs)),
-        maxRssKb: Math.max(0, ...r.runs.map(x => x.maxRssKb ?? 0)) || null,
-    }));
-    const ratios = sides.length > 1 ? results[0].runs.map((a, i) => a.wallMs / results[1].runs[i].wallMs) : [];
-    const cpuRatios = sides.length > 1 ? results[0].runs.map((a, i) => (a.cpuMs && results[1].runs[i].cpuMs ? a.cpuMs / results[1].runs[i].cpuMs : null)) : [];
-    const cmp = {
-        name, runs, note, aim, sides: summaries,
-        ratio: median(ratios), ratioMin: ratios.length ? Math.min(...ratios) : null, ratioMax: ratios.length ? Math.max(...ratios) : null,
-        cpuRatio: median(cpuRatios),
-    };
+    const yardstick = results[results.length - 1].runs;
+    const summaries = results.map((r, s) => {
+        const ratios = s < results.length - 1 ? r.runs.map((a, i) => a.wallMs / yardstick[i].wallMs) : [];
+        const cpuRatios = s < results.length - 1 ? r.runs.map((a, i) => (a.cpuMs && yardstick[i].cpuMs ? a.cpuMs / yardstick[i].cpuMs : null)) : [];
+        return {
+            label: r.label,
+            runs: r.runs,
+            wallMs: median(r.runs.map(x => x.wallMs)),
+            cpuMs: median(r.runs.map(x => x.cpuMs)),
+            maxRssKb: Math.max(0, ...r.runs.map(x => x.maxRssKb ?? 0)) || null,
+            ratio: median(ratios), ratioMin: ratios.length ? Math.min(...ratios) : null, ratioMax: ratios.length ? Math.max(...ratios) : null,
+            cpuRatio: median(cpuRatios),
+        };
+    });
+    const { ratio, ratioMin, ratioMax, cpuRatio } = summaries[0];
+    const cmp = { name, runs, note, aim, sides: summaries, ratio, ratioMin, ratioMax, cpuRatio };
     cmp.verdict = judge(cmp);
     return cmp;
 }
@@ -181,14 +183,14 @@ export function printComparisons(comparisons, { title } = {}) {
     for (const c of comparisons) {
         c.sides.forEach((s, i) => rows.push([
             i === 0 ? c.name : '', s.label, seconds(s.wallMs), seconds(s.cpuMs), megabytes(s.maxRssKb),
-            i === 0 && c.ratio !== null ? `${times(c.ratio)} (${times(c.ratioMin)}-${times(c.ratioMax)}; CPU ${times(c.cpuRatio)})` : '',
+            s.ratio !== null ? `${times(s.ratio)} (${times(s.ratioMin)}-${times(s.ratioMax)}; CPU ${times(s.cpuRatio)})` : '',
             i === 0 ? aimText(c.aim) : '', i === 0 ? c.verdict : '',
         ]));
     }
     if (title) console.log(title);
     printTable(rows);
     const runs = [...new Set(comparisons.map(c => c.runs))];
-    console.log(`(${runs.join('/')} interleaved runs per side; ratio = first side / second side)`);
+    console.log(`(${runs.join('/')} interleaved runs per side; ratio = the side / the last side of its case; aims judge the first side)`);
 }
 
 export function printTable(rows) {

@@ -23,7 +23,12 @@ console.log(`Start-up against an empty Node; ${machineLine()}`);
 console.log(loadLine('load before'));
 const comparisons = cases.map(c => compare({
     name: c.name, runs: RUNS, warmup: 1, aim: c.aim ?? {},
-    sides: [nodeSide(c.name, CLI, c.args, anyExit), nodeSide('node (empty module)', EMPTY)],
+    sides: [
+        nodeSide(c.args[0] === 'check' ? `${c.name}, workspace from .norma-cache/` : c.name, CLI, c.args, anyExit),
+        // The check again, loading the workspace (the first check of a clone, or of edited norms).
+        ...(c.args[0] === 'check' ? [nodeSide(`${c.name}, NORMA_CACHE=0`, CLI, c.args, { ...anyExit, env: { NORMA_CACHE: '0' } })] : []),
+        nodeSide('node (empty module)', EMPTY),
+    ],
 }));
 console.log(loadLine('load after'));
 printComparisons(comparisons, { title: 'CLI start-up (whole processes)' });

@@ -22,7 +22,7 @@ export function register(program: Command): void {
         .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string; coverage?: boolean }) => {
             const asOf = parseAsOf(opts.asOf);
             const { loadWorkspaceFromDisk } = await import('../../../language/src/workspace/workspace.js');
-            const ws = await loadWorkspaceFromDisk(paths, { asOf }).catch((e: Error) => { throw new UsageError(e.message); });
+            const ws = await loadWorkspaceFromDisk(paths, { asOf, model: Boolean(opts.coverage) }).catch((e: Error) => { throw new UsageError(e.message); });
             if (ws.files.length === 0) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
             const errors = ws.diagnostics.some(d => d.severity === 'error');
             const report = opts.coverage && ws.model ? await coverageOf(ws.model, paths, ws.root) : undefined;

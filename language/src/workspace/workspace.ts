@@ -51,6 +51,8 @@ export interface LoadedWorkspace {
 export interface LoadOptions {
     /** The date warnings are judged at (certification age); default today. */
     asOf?: string;
+    /** Build the semantic model (default true); `norma validate` needs only the diagnostics. */
+    model?: boolean;
 }
 
 const ROOT_URI = 'file:///workspace/';
@@ -86,7 +88,7 @@ export async function loadWorkspace(files: SourceFile[], options: LoadOptions & 
         files,
         documents,
         diagnostics,
-        model: hasErrors ? null : buildModel(documents, locate),
+        model: hasErrors || options.model === false ? null : buildModel(documents, locate),
         services: Norma,
     };
 }
