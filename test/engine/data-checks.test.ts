@@ -177,9 +177,12 @@ describe('action rows', () => {
         expect(checkOne({ due: '', closed: '' })).toEqual([]);
     });
 
+    test('an action without an owner is no error (SPEC §3a: a warning from check, and it answers nothing)', () => {
+        expect(checkOne({ owner: '' })).toEqual([]);
+        expect(checkOne({ owner: '   ' })).toEqual([]);
+    });
+
     test.each([
-        [{ owner: '' }, 'owner', 'The owner is missing: every improvement action needs a responsible owner.'],
-        [{ owner: '   ' }, 'owner', 'The owner is missing: every improvement action needs a responsible owner.'],
         [{ opened: '' }, 'opened', 'The opened date is missing: write a day like 2026-01-05.'],
         [{ opened: '2026-01' }, 'opened', "The opened date must be a day like 2026-01-05, not '2026-01'."],
         [{ opened: '2026-02-30' }, 'opened', "The opened date must be a day like 2026-01-05, not '2026-02-30' ('2026-02-30' is not a valid period: February 2026 has 28 days)."],
@@ -197,7 +200,7 @@ describe('check refuses bad data', () => {
     test('throws NormaDataError with every issue, measurements and actions', () => {
         let error: unknown;
         try {
-            check(m, [row(), row()], { asOf: '2026-02-01', actions: [action('2026-01-05', { owner: '' })] });
+            check(m, [row(), row()], { asOf: '2026-02-01', actions: [action('2026-01-05', { opened: '' })] });
         } catch (e) {
             error = e;
         }
@@ -205,7 +208,7 @@ describe('check refuses bad data', () => {
         const e = error as NormaDataError;
         expect(e.name).toBe('NormaDataError');
         expect(e.issues.map(i => [i.kind, i.index, i.field])).toEqual([
-            ['measurement', 1, 'period'], ['action', 0, 'program'], ['action', 0, 'metric'], ['action', 0, 'owner'],
+            ['measurement', 1, 'period'], ['action', 0, 'program'], ['action', 0, 'metric'], ['action', 0, 'opened'],
         ]);
         expect(e.message).toMatch(/^The data has 4 problems/);
     });

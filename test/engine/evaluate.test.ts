@@ -71,7 +71,7 @@ describe('triggers', () => {
         const r = run([90, 78.1, 77, 79.2, 90]);
         expect(r.triggers).toEqual([{
             rule: 'consecutive', periods: ['2026-01-02', '2026-01-03', '2026-01-04'], values: [78.1, 77, 79.2],
-            answeredBy: null, overdue: false,
+            answeredBy: null, answers: [], overdue: false,
         }]);
     });
 

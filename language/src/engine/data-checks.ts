@@ -8,7 +8,7 @@
  * and adding a norm later must not require a new export.
  */
 import type { MetricModel, NormaModel } from '../model/types.js';
-import type { Action, DataIssue, Measurement } from './types.js';
+import type { Action, CheckWarning, DataIssue, Measurement } from './types.js';
 import { indexModel, type ModelIndex } from './model-index.js';
 import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf, type Period } from './calendar.js';
 import type { MeasurementIndex, Series } from './series.js';
@@ -137,14 +137,13 @@ export function checkActions(model: NormaModel, rows: readonly Action[], index: 
             issue(i, 'row', 'An action must be an object with program, metric, opened and owner.');
             continue;
         }
-        const { program, metric, owner, opened, due, closed } = row;
+        const { program, metric, owner, opened, due, closed } = row as Action & { owner: unknown };
         if (typeof program !== 'string' || program === '') issue(i, 'program', 'The program is missing.');
         else if (!index.programs.has(program)) issue(i, 'program', `Unknown program '${program}'.${index.suggestProgram(program)}`);
         if (typeof metric !== 'string' || metric === '') issue(i, 'metric', 'The metric is missing.');
         else if (!index.metrics.has(metric)) issue(i, 'metric', `Unknown metric '${metric}'.${index.suggestMetric(metric)}`);
-        if (typeof owner !== 'string' || owner.trim() === '') {
-            issue(i, 'owner', 'The owner is missing: every improvement action needs a responsible owner.');
-        }
+        // A row without an owner is not an error (SPEC §3a): it answers nothing, and `check` warns about it.
+        if (owner !== undefined && owner !== null && typeof owner !== 'string') issue(i, 'owner', `The owner must be a name, not ${shown(owner)}.`);
         const openedDay = dayField(i, 'opened', opened, true, issue);
         dayField(i, 'due', due, false, issue);
         const closedDay = dayField(i, 'closed', closed, false, issue);
@@ -204,4 +203,19 @@ function shown(value: unknown): string {
 
 function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Action rows without an owner: each answers nothing and is reported as a warning at its row. */
+export function ownerlessActions(rows: readonly Action[]): CheckWarning[] {
+    const warnings: CheckWarning[] = [];
+    for (let i = 0; i < rows.length; i++) {
+        const a = rows[i];
+        if (!a || typeof a !== 'object' || (typeof a.owner === 'string' && a.owner.trim() !== '')) continue;
+        warnings.push({
+            code: 'action-without-owner',
+            message: `The action for ${a.program} ${a.metric} opened ${a.opened} has no owner, so it answers no trigger: name who is responsible for it.`,
+            row: { kind: 'action', index: i },
+        });
+    }
+    return warnings;
 }

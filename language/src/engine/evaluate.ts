@@ -24,6 +24,8 @@ import { summarise } from './summary.js';
 import { findTriggers } from './triggers.js';
 import { countPoints, verdictOf } from './verdict.js';
 
+const MINUTES_PER_DAY = 1440;
+
 export function evaluate(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
     return evaluateIndexed(model, measurements, options, () => indexMeasurements(measurements));
 }
@@ -72,7 +74,7 @@ export function evaluateIndexed(
 
     const requirements = checkRequirements(model, metrics);
     const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);
-    return { schema: 1, asOf, summary, results, requirements, upcoming };
+    return { schema: 1, asOf, summary, results, requirements, upcoming, warnings: [] };
 }
 
 function pointOf(norm: NormModel, row: Measurement, exclusion: string | undefined): PointResult {
@@ -96,14 +98,18 @@ function judge(
     norm: NormModel, metric: MetricModel | undefined, points: PointResult[], periods: Period[],
     actions: ReturnType<typeof indexActions>, asOf: string, asOfDay: number,
 ): NormResult {
-    const triggers: TriggerResult[] = findTriggers(points, norm.consecutive).map(t => {
-        const last = t.points[t.points.length - 1];
-        const answer = answerFor(actions, norm.program, norm.metric, periods[last].dayNumber, asOfDay);
+    const respond = norm.respondWithin ?? null;
+    const triggers: TriggerResult[] = findTriggers(points, norm.consecutive, norm.missWindow).map(t => {
+        const last = periods[t.points[t.points.length - 1]];
+        // `respond within N days`: by N days after the last day of the firing period.
+        const until = respond === null ? undefined : Math.floor((last.end - 1) / MINUTES_PER_DAY) + respond;
+        const answer = answerFor(actions, norm.program, norm.metric, last.dayNumber, until, asOfDay);
         return {
             rule: t.rule,
             periods: t.points.map(j => points[j].period),
             values: t.points.map(j => points[j].value),
             answeredBy: answer.answeredBy,
+            answers: answer.answers,
             overdue: answer.overdue,
         };
     });
@@ -136,6 +142,8 @@ function normRef(norm: NormModel, metric: MetricModel | undefined): NormRef {
         source: sourceText(norm),
     };
     if (norm.high !== undefined) ref.high = norm.high;
+    if (norm.missWindow) ref.missWindow = norm.missWindow;
+    if (norm.respondWithin !== undefined && norm.respondWithin !== null) ref.respondWithin = norm.respondWithin;
     if (metric?.unit.currency) ref.currency = metric.unit.currency;
     return ref;
 }

@@ -4,7 +4,8 @@
  */
 import type { NormaModel } from '../model/types.js';
 import type { CheckOptions, CheckResult, Measurement } from './types.js';
-import { checkActions, scanMeasurements } from './data-checks.js';
+import { checkActions, ownerlessActions, scanMeasurements } from './data-checks.js';
+import { sortWarnings } from './warnings.js';
 import { NormaDataError } from './errors.js';
 import { evaluateIndexed } from './evaluate.js';
 import { indexModel } from './model-index.js';
@@ -23,10 +24,13 @@ export function check(model: NormaModel, measurements: readonly Measurement[], o
         ...checkActions(model, options.actions ?? [], index),
     ];
     if (issues.length) throw new NormaDataError(issues);
-    return evaluateIndexed(model, measurements, options, () => scanned.data);
+    const result = evaluateIndexed(model, measurements, options, () => scanned.data);
+    result.warnings = sortWarnings([...result.warnings, ...ownerlessActions(options.actions ?? [])]);
+    return result;
 }
 
-export { checkActions, checkMeasurements } from './data-checks.js';
+export { checkActions, checkMeasurements, ownerlessActions } from './data-checks.js';
+export { sortWarnings } from './warnings.js';
 export { evaluate } from './evaluate.js';
 export { NormaDataError } from './errors.js';
 export {

@@ -38,6 +38,7 @@ export function describeTrigger(t: TriggerResult, unit: MetricUnit | undefined, 
         return `${t.periods[0]} ${formatValue(t.values[0], unit)} ${side}`;
     }
     const list = t.periods.map((p, i) => `${p} ${formatValue(t.values[i], unit)}`).join(', ');
+    if (t.rule === 'n-of-m') return `${t.periods.length} misses in ${norm.missWindow} points (${list})`;
     return `${t.periods.length} consecutive misses (${list})`;
 }
 
@@ -90,12 +91,12 @@ function noDataReason({ norm, points, counts, asOf, unit }: ReasonInput): string
 }
 
 function actionRequiredReason({ norm, triggers, unit }: ReasonInput): string {
-    // An action answering a later trigger would answer every earlier one too, so the
-    // unanswered triggers are always the latest ones.
     const open = triggers.filter(t => t.answeredBy === null);
     const first = open[0];
     const since = first.periods[first.periods.length - 1];
-    let text = `${describeTrigger(first, unit, norm)} with no action opened since ${since}`;
+    const within = norm.respondWithin !== undefined && norm.respondWithin !== null
+        ? ` within ${plural(norm.respondWithin, 'day')} of its end` : '';
+    let text = `${describeTrigger(first, unit, norm)} with no action opened since ${since}${within}`;
     if (open.length > 1) {
         const last = open[open.length - 1];
         text += open.length === 2
@@ -113,7 +114,11 @@ function actionWords(t: TriggerResult): string {
 function overdueReason({ norm, triggers, unit, asOf }: ReasonInput): string {
     const late = triggers.filter(t => t.overdue);
     const t = late[late.length - 1];
-    let text = `${capitalise(actionWords(t))} for ${describeTrigger(t, unit, norm)} was due ${t.answeredBy!.due} `
+    // Any open answering action past its due day makes the norm overdue: name the one due first.
+    const day = dayNumber(asOf);
+    const a = t.answers.filter(x => x.due !== null && dayNumber(x.due) < day && (x.closed === null || dayNumber(x.closed) > day))
+        .sort((x, y) => (x.due! < y.due! ? -1 : x.due! > y.due! ? 1 : 0))[0] ?? t.answeredBy!;
+    let text = `The action of ${a.owner} opened ${a.opened} for ${describeTrigger(t, unit, norm)} was due ${a.due} `
         + `and is not closed as of ${asOf}`;
     if (late.length > 1) text += ` (${late.length} triggers answered by overdue actions)`;
     return text;
@@ -134,7 +139,7 @@ function atRiskReason(input: ReasonInput): string {
     const latest = latestJudged(points)!;
     const latestText = latest === miss ? '' : `; latest ${pointText(latest, unit)}`;
     return `Missed on ${counts.missed} of ${plural(judged, 'judged point')}${setAside(counts)}, latest miss ${pointText(miss, unit)}`
-        + `${latestText} (${target(input)}); no trigger yet (action after ${norm.consecutive} consecutive misses`
+        + `${latestText} (${target(input)}); no trigger yet (action after ${norm.missWindow ? `${norm.consecutive} of ${norm.missWindow}` : `${norm.consecutive} consecutive`} misses`
         + `${norm.critical ? ` or one ${norm.critical.side} ${formatValue(norm.critical.threshold, unit)}` : ''})`;
 }
 
@@ -142,6 +147,11 @@ function metReason(input: ReasonInput): string {
     const { points, counts, unit } = input;
     const latest = latestJudged(points)!;
     return `Met on ${counts.met} of ${plural(points.length, 'point')}${setAside(counts)}; latest ${pointText(latest, unit)} (${target(input)})`;
+}
+
+/** YYYY-MM-DD compares as text; a number keeps the comparisons above plain. */
+function dayNumber(day: string): number {
+    return Number(day.slice(0, 10).replace(/-/g, ''));
 }
 
 function capitalise(text: string): string {

@@ -45,6 +45,23 @@ export interface DataIssue {
     exclusion?: string;
 }
 
+/**
+ * Something the check noticed that does not stop it: an action without an owner, an expired
+ * exclusion no longer applied, values in a likely wrong scale. Sorted by code and message, so
+ * row order never shows.
+ */
+export interface CheckWarning {
+    code: 'action-without-owner' | 'exclusion-expired' | 'implausible-scale';
+    message: string;
+    /** The input row it is about (its index in the array given to `check`); the CLI replaces it with `source`. */
+    row?: { kind: 'measurement' | 'action'; index: number };
+    /** `file:line` of the data row or of the `.norma` declaration. */
+    source?: string;
+    /** For `exclusion-expired`: the exclusion and the day it expired. */
+    exclusion?: string;
+    expired?: string;
+}
+
 export type Verdict = 'no-data' | 'action-required' | 'overdue' | 'action-planned' | 'at-risk' | 'met';
 
 export type PointStatus = 'met' | 'missed' | 'unsampled' | 'excluded';
@@ -69,13 +86,16 @@ export interface ActionRef {
 }
 
 export interface TriggerResult {
-    rule: 'consecutive' | 'critical';
+    /** `consecutive` (N misses in a row), `n-of-m` (N misses among the last M judged points) or `critical` (one point past the floor). */
+    rule: 'consecutive' | 'critical' | 'n-of-m';
     /** Periods of the points that fired it, oldest first (unsampled points left out). */
     periods: string[];
     values: number[];
-    /** The action that answers it (the earliest opened on or after the first day of its last period), or null. */
+    /** The first action that answers it (the earliest opened on or after the first day of its last period), or null. */
     answeredBy: ActionRef | null;
-    /** True when the answering action is past due at `asOf` and not closed. */
+    /** Every action that answers it, earliest opened first (rows in one canonical order: input order never shows). */
+    answers: ActionRef[];
+    /** True when any answering action is past due at `asOf` and not closed. */
     overdue: boolean;
 }
 
@@ -91,6 +111,10 @@ export interface NormRef {
     from: string | null;
     until: string | null;
     consecutive: number;
+    /** M of `act after N of M misses`; absent for consecutive misses. */
+    missWindow?: number;
+    /** N of `respond within N days`; absent when any later action answers. */
+    respondWithin?: number;
     critical: { side: 'below' | 'above'; threshold: number } | null;
     sampleMinimum: number | null;
     profile: string | null;
@@ -140,6 +164,8 @@ export interface CheckResult {
     requirements: RequirementResult[];
     /** Norms whose window starts after `asOf`: not yet in force, so not judged. */
     upcoming: { program: string; metric: string; id: string; from: string; source: string }[];
+    /** What the check noticed without stopping: ownerless actions, expired exclusions, implausible scales. */
+    warnings: CheckWarning[];
 }
 
 /** Thrown by `check` when input rows are invalid: a bad file never yields a verdict. */

@@ -5,12 +5,12 @@
  */
 import { AstUtils, type AstNode } from 'langium';
 import {
-    isAppliesProperty, isApprovedBy, isBetterProperty, isCertifiedProperty, isChannelProperty, isClientProperty,
+    isAppliesProperty, isApprovedBy, isDataWithin, isBetterProperty, isCertifiedProperty, isChannelProperty, isClientProperty,
     isDescriptionProperty, isExcludedMetrics, isField, isFormulaProperty, isFromProperty, isKeep, isRecordsProperty,
     isTableProperty, isTimezoneProperty, isExcludedPeriods, isExcludedPrograms, isExpires, isFamilyProperty,
     isPeriodProperty, isProviderProperty, isUnitProperty, isUsesProperty,
     type AppliesProperty, type ApprovedBy, type BetterProperty, type CertifiedProperty, type ChannelProperty,
-    type ClientProperty, type DescriptionProperty, type ExcludedMetrics, type ExcludedPeriods, type ExcludedPrograms,
+    type ClientProperty, type DataWithin, type DescriptionProperty, type ExcludedMetrics, type ExcludedPeriods, type ExcludedPrograms,
     type Exclusion, type Expires, type FamilyProperty, type Metric, type PeriodProperty, type Program,
     type ProviderProperty, type UnitProperty, type UsesProperty, type Field, type FormulaProperty, type FromProperty,
     type Keep, type RecordsProperty, type Source, type TableProperty, type TimezoneProperty,
@@ -29,6 +29,7 @@ export const metricUnit = (m: Metric): UnitProperty | undefined => first(m.prope
 export const metricBetter = (m: Metric): BetterProperty | undefined => first(m.properties, isBetterProperty);
 export const metricPeriod = (m: Metric): PeriodProperty | undefined => first(m.properties, isPeriodProperty);
 export const metricDescription = (m: Metric): DescriptionProperty | undefined => first(m.properties, isDescriptionProperty);
+export const metricDataWithin = (m: Metric): DataWithin | undefined => first(m.properties, isDataWithin);
 
 export const metricFrom = (m: Metric): FromProperty | undefined => first(m.properties, isFromProperty);
 export const metricFormula = (m: Metric): FormulaProperty | undefined => first(m.properties, isFormulaProperty);

@@ -6,13 +6,13 @@
  */
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    isBound, isConsecutiveMisses, isCriticalFloor, isExclusion, isMetric, isProfile, isProgram, isRange,
+    isBound, isConsecutiveMisses, isDataWithin, isRespondWithin, isCriticalFloor, isExclusion, isMetric, isProfile, isProgram, isRange,
     isSampleMinimum, isSource, isStandard,
     type Exclusion, type Metric, type Norm, type Program, type Standard, type Workspace,
 } from '../generated/ast.js';
 import {
     exclusionApprover, exclusionExpires, exclusionMetrics, exclusionPeriods, exclusionPrograms, metricBetter,
-    metricDescription, metricFamily, metricPeriod, metricUnit, programApplies, programCertified, programChannel,
+    metricDataWithin, metricDescription, metricFamily, metricPeriod, metricUnit, programApplies, programCertified, programChannel,
     programClient, programProvider, programUses,
 } from './ast-access.js';
 import type {
@@ -59,6 +59,7 @@ export function metricModel(m: Metric, locate: Locate): MetricModel {
         ...(metricDescription(m) ? { description: metricDescription(m)!.value } : {}),
         ...(metricPeriod(m)?.weekStart === 'sunday' ? { weekStart: 'sunday' as const } : {}),
         ...withFormula(formulaModel(m)),
+        dataWithin: metricDataWithin(m) ? Number(metricDataWithin(m)!.count) : null,
         source: locate(m),
     };
 }
@@ -176,6 +177,8 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
     const consecutive = norm.options.find(isConsecutiveMisses);
     const floor = norm.options.find(isCriticalFloor);
     const sample = norm.options.find(isSampleMinimum);
+    const respond = norm.options.find(isRespondWithin);
+    const dataWithin = norm.options.find(isDataWithin);
     const floorValue = floor ? convert(floor.threshold) : undefined;
     return {
         id: `${program}.${metric.id}${norm.from ? '@' + norm.from : ''}`,
@@ -188,6 +191,9 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
         from: norm.from ?? null,
         until: null,
         consecutive: consecutive ? Number(consecutive.count) : DEFAULT_CONSECUTIVE_MISSES,
+        missWindow: consecutive?.window !== undefined ? Number(consecutive.window) : null,
+        respondWithin: respond ? Number(respond.count) : null,
+        dataWithin: dataWithin ? Number(dataWithin.count) : metric.dataWithin ?? null,
         critical: floor && floorValue !== undefined ? { side: floor.side as 'below' | 'above', threshold: floorValue.value, thresholdExact: floorValue.exact } : null,
         sampleMinimum: sample ? Number(sample.count) : null,
         profile,

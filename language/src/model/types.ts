@@ -51,6 +51,8 @@ export interface MetricModel {
     weekStart?: 'sunday';
     /** SPEC §6.2: present when Norma computes the metric from raw records. */
     formula?: FormulaModel;
+    /** `data within N days`: how old the newest point may be at --as-of; null for the default (two periods). */
+    dataWithin?: number | null;
     source: SourceRef;
 }
 
@@ -85,8 +87,14 @@ export interface NormModel {
     from: string | null;
     /** First day of the next norm for the same program and metric (exclusive), or null. */
     until: string | null;
-    /** N of `act after N consecutive misses` (3 when omitted). */
+    /** N of `act after N consecutive misses` or of `act after N of M misses` (3 when omitted). */
     consecutive: number;
+    /** M of `act after N of M misses` (N misses among the last M judged points), or null for consecutive misses. */
+    missWindow?: number | null;
+    /** `respond within N days`: an answering action must be opened within N days after the trigger's last period ends; null for no limit. */
+    respondWithin?: number | null;
+    /** `data within N days`, the norm's own or else its metric's; null for the default allowance (two periods of the metric's grain). */
+    dataWithin?: number | null;
     critical: CriticalFloor | null;
     /** `sample at least N`, or null. */
     sampleMinimum: number | null;

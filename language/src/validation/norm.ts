@@ -7,7 +7,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isBound, isMetric, isRange,
-    type Bound, type ConsecutiveMisses, type CriticalFloor, type Metric, type Norm, type Profile, type Program,
+    type Bound, type ConsecutiveMisses, type CriticalFloor, type DataWithin, type RespondWithin, type Metric, type Norm, type Profile, type Program,
     type Quantity, type Range, type SampleMinimum,
 } from '../generated/ast.js';
 import { metricBetter, metricUnit } from '../model/ast-access.js';
@@ -38,6 +38,10 @@ export const CODE_FLOOR_NOT_BEYOND_TARGET = 'floor-not-beyond-target';
 export const CODE_FLOOR_AGAINST_METRIC_DIRECTION = 'floor-against-metric-direction';
 /** Two norms for one metric in a program (or profile) that start on the same date (or both undated). */
 export const CODE_NORM_SAME_START = 'norm-same-start';
+/** `act after 3 of 2 misses`: more misses than points looked at. */
+export const CODE_MISS_WINDOW_TOO_SHORT = 'miss-window-too-short';
+/** `respond within 2 weeks`: these rules count days. */
+export const CODE_NOT_DAYS = 'not-days';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Reading a norm against its metric
@@ -134,6 +138,8 @@ const OPTION_WORDS: Record<string, string> = {
     ConsecutiveMisses: 'act after ... consecutive misses',
     CriticalFloor: 'act immediately ...',
     SampleMinimum: 'sample at least ...',
+    RespondWithin: 'respond within ...',
+    DataWithin: 'data within ...',
 };
 
 /** At most one trigger rule, one critical floor and one sample minimum per norm. */
@@ -156,9 +162,42 @@ function isWholeAtLeastOne(count: string): boolean {
 }
 
 export function checkConsecutiveMissesIsWholeNumber(option: ConsecutiveMisses, accept: ValidationAcceptor): void {
+    if (option.window !== undefined) {
+        if (!isWholeAtLeastOne(option.count)) {
+            accept('error', `The number of misses must be a whole number of at least 1, not ${option.count}.`,
+                { node: option, property: 'count', code: CODE_NOT_A_WHOLE_COUNT });
+        } else if (!isWholeAtLeastOne(option.window)) {
+            accept('error', `The number of points to look back over must be a whole number of at least 1, not ${option.window}.`,
+                { node: option, property: 'window', code: CODE_NOT_A_WHOLE_COUNT });
+        } else if (Number(option.window) < Number(option.count)) {
+            accept('error', `${option.count} misses cannot happen in the last ${option.window} points: write 'act after ${option.count} of ${option.count} misses' or more points.`,
+                { node: option, property: 'window', code: CODE_MISS_WINDOW_TOO_SHORT });
+        }
+        return;
+    }
     if (isWholeAtLeastOne(option.count)) return;
     accept('error', `The number of consecutive misses must be a whole number of at least 1, not ${option.count}.`,
         { node: option, property: 'count', code: CODE_NOT_A_WHOLE_COUNT });
+}
+
+/** `respond within 2 days`: a whole number of days, 0 or more (0: by the last day of the period itself). */
+export function checkRespondWithin(option: RespondWithin, accept: ValidationAcceptor): void {
+    checkDays(option, 'respond within', /^[0-9]+$/.test(option.count), '0 or more', accept);
+}
+
+/** `data within 3 days`: a whole number of days, at least 1. */
+export function checkDataWithin(option: DataWithin, accept: ValidationAcceptor): void {
+    checkDays(option, 'data within', isWholeAtLeastOne(option.count), 'at least 1', accept);
+}
+
+function checkDays(option: RespondWithin | DataWithin, words: string, whole: boolean, least: string, accept: ValidationAcceptor): void {
+    if (!whole) {
+        accept('error', `'${words}' takes a whole number of days, ${least}, not ${option.count}.`,
+            { node: option, property: 'count', code: CODE_NOT_A_WHOLE_COUNT });
+    } else if (option.unit !== 'days' && option.unit !== 'day') {
+        accept('error', `'${words}' counts days: write '${words} ${option.count} days', not '${option.unit}'.`,
+            { node: option, property: 'unit', code: CODE_NOT_DAYS });
+    }
 }
 
 export function checkSampleMinimumIsWholeNumber(option: SampleMinimum, accept: ValidationAcceptor): void {

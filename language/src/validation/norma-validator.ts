@@ -13,7 +13,7 @@ import {
 import { checkMetricHasRequiredProperties } from './metric.js';
 import { checkCategoryNamesAreUnique, checkRequirementNamesAreUnique, checkTopLevelNamesAreUnique } from './names.js';
 import {
-    checkConsecutiveMissesIsWholeNumber, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric,
+    checkConsecutiveMissesIsWholeNumber, checkDataWithin, checkRespondWithin, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric,
     checkCriticalFloorSideMatchesNorm, checkNormDirectionMatchesMetric, checkNormFromIsDay, checkNormOptionsNotRepeated,
     checkNormStartsAreDistinct, checkNormUnitMatchesMetric, checkRangeLowNotAboveHigh, checkSampleMinimumIsWholeNumber,
 } from './norm.js';
@@ -71,6 +71,8 @@ export class NormaValidator {
             Bound: [checkNormDirectionMatchesMetric],
             Range: [checkRangeLowNotAboveHigh],
             ConsecutiveMisses: [checkConsecutiveMissesIsWholeNumber],
+            RespondWithin: [checkRespondWithin],
+            DataWithin: [checkDataWithin],
             SampleMinimum: [checkSampleMinimumIsWholeNumber],
             CriticalFloor: [checkCriticalFloorSideMatchesNorm, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric],
             Exclusion: [

@@ -12,7 +12,7 @@ export const CODE_REPEATED_PROPERTY = 'repeated-property';
 /** The keyword each single-valued property is written with. */
 const KEYWORDS: Record<string, string> = {
     FamilyProperty: 'family', UnitProperty: 'unit', BetterProperty: 'better', PeriodProperty: 'period',
-    DescriptionProperty: 'description',
+    DescriptionProperty: 'description', DataWithin: 'data within',
     ClientProperty: 'client', ProviderProperty: 'provider', ChannelProperty: 'channel', CertifiedProperty: 'certified',
     ExcludedPeriods: 'periods', ApprovedBy: 'approved by', Expires: 'expires',
 };
