@@ -159,8 +159,9 @@ describe('actions', () => {
         const r = await readActions([t.write('b.csv', 'program,metric,opened,owner,closed_on\nAcme,SL,2026-01-06,,\n')]);
         expect(r.errors.map(e => [e.line, e.column, e.message])).toEqual([
             [1, 29, "unknown column 'closed_on': did you mean 'closed'? (rename it; other extra columns are ignored)"],
-            [2, 20, 'owner is empty (every action needs one)'],
         ]);
+        // An empty owner is no read error (SPEC §3a): the row is kept, answers nothing, and check warns.
+        expect(r.rows[0].owner).toBe('');
         const json = await readActions([t.write('c.json', '[{"program":"Acme","metric":"SL","opened":"2026-01-06","owner":"Ana","due":null}]')]);
         expect(json.rows).toEqual([{ program: 'Acme', metric: 'SL', opened: '2026-01-06', owner: 'Ana', due: null, closed: null, result: null }]);
     });

@@ -3,7 +3,7 @@
  * compiled checks and renders the verdicts in one or more formats. One evaluation, many outputs.
  */
 import { Option, type Command } from 'commander';
-import type { CheckResult, DataIssue, Verdict } from '../../../language/src/engine/types.js';
+import type { CheckResult, CheckWarning, DataIssue, Verdict } from '../../../language/src/engine/types.js';
 import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
 import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError, type DataRead } from '../../../language/src/data/index.js';
 import type { Action, Measurement } from '../../../language/src/engine/types.js';
@@ -114,7 +114,9 @@ async function evaluateData(
     progress.phase(`Evaluating ${measurements.rows.length.toLocaleString('en-US')} rows…`);
     const checks = await loadCompiledChecks(model);
     try {
-        return checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [], failOn });
+        const result = checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [], failOn });
+        result.warnings = locateWarnings(result.warnings, read);
+        return result;
     } catch (error) {
         const issues = dataIssuesOf(error);
         if (!issues) throw error;
@@ -136,6 +138,23 @@ async function evaluateData(
         }
         throw dataUsageError(located);
     }
+}
+
+/** Warnings about input rows name the row's file:line instead of its index (the index depends on row order). */
+function locateWarnings(warnings: CheckWarning[], read: DataReads): CheckWarning[] {
+    const located = warnings.map(w => {
+        if (!w.row) return w;
+        const { row, ...rest } = w;
+        const from = row.kind === 'action' ? read.actions : read.measurements;
+        if (!from) return rest;
+        const at = from.locate({ kind: row.kind, index: row.index, field: row.kind === 'action' ? 'owner' : 'value', message: w.message });
+        return { ...rest, source: `${displayDataPath(at.file)}:${at.line}` };
+    });
+    return located.sort((a, b) => order(a.code, b.code) || order(a.message, b.message) || order(a.source ?? '', b.source ?? ''));
+}
+
+function order(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function dataUsageError(errors: DataError[]): UsageError {

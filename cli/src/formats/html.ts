@@ -96,6 +96,11 @@ export const html: TextFormat = (result, context) => {
     body.push(`<section id="programs"><h2>Programs</h2>${legend()}</section>`);
     for (const id of ids) body.push(programSection(id, programs.get(id), results.get(id) ?? [], result, metrics));
 
+    if (result.warnings.length) {
+        body.push(`<section id="warnings"><h2>Warnings (${result.warnings.length})</h2><table><tr><th>Warning</th><th>Where</th></tr>`
+            + result.warnings.map(w => `<tr><td>${h(w.message)}</td><td class="src">${h(w.source ?? '')}</td></tr>`).join('')
+            + `</table></section>`);
+    }
     if (result.upcoming.length) {
         body.push(`<section id="upcoming"><h2>Not yet in force</h2><table><tr><th>Program</th><th>Metric</th><th>From</th><th>Norm</th><th>Where</th></tr>`
             + result.upcoming.map(u => `<tr><td>${h(u.program)}</td><td>${h(u.metric)}</td><td>${h(u.from)}</td><td>${h(u.id)}</td><td class="src">${h(u.source)}</td></tr>`).join('')

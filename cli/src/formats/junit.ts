@@ -66,6 +66,20 @@ export const junit: TextFormat = (result, context) => {
         lines.push('  </testsuite>');
         suites.push(lines.join('\n'));
     });
+    if (result.warnings.length) {
+        // Warnings do not fail the gate: passing cases, one per warning, so CI lists them by name.
+        const lines = [
+            `  <testsuite name="warnings" package="norma" id="${ids.length}" timestamp="${timestamp}" hostname="${x(hostname)}" tests="${result.warnings.length}" failures="0" errors="0" skipped="0" time="0">`,
+            '    <properties>',
+            `      <property name="asOf" value="${x(result.asOf)}"/>`,
+            '    </properties>',
+            ...result.warnings.map(w => `    <testcase name="${x(`warning ${w.code}: ${w.message}${w.source ? ` (${w.source})` : ''}`)}" classname="warnings" time="0"/>`),
+            `    <system-out>${x(result.warnings.map(w => `warning: ${w.message}${w.source ? ` (${w.source})` : ''}`).join('\n'))}</system-out>`,
+            '    <system-err></system-err>',
+            '  </testsuite>',
+        ];
+        suites.push(lines.join('\n'));
+    }
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
         // The Ant schema allows no attribute on testsuites: totals are on each testsuite.

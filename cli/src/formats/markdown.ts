@@ -58,6 +58,11 @@ export const markdown: TextFormat = (result, context) => {
         if (rest.length > MAX_ROWS) lines.push('', `…and ${rest.length - MAX_ROWS} more.`);
         lines.push('', '</details>');
     }
+    if (result.warnings.length) {
+        lines.push('', `#### Warnings (${result.warnings.length})`, '');
+        lines.push(...result.warnings.slice(0, MAX_ROWS).map(w => `- ⚠️ ${md(w.message)}${w.source ? ` (${md(w.source)})` : ''}`));
+        if (result.warnings.length > MAX_ROWS) lines.push('', `…and ${result.warnings.length - MAX_ROWS} more.`);
+    }
     if (result.upcoming.length) {
         lines.push('', `<details><summary>${result.upcoming.length} norm${result.upcoming.length === 1 ? '' : 's'} not yet in force</summary>`, '');
         lines.push(...result.upcoming.slice(0, MAX_ROWS).map(u => `- ${md(u.program)} ${md(u.metric)} from ${md(u.from)} (${md(u.source)})`));

@@ -49,6 +49,10 @@ export const pretty: TextFormat = (result, context) => {
         lines.push('', c.bold('Not yet in force'));
         for (const u of result.upcoming) lines.push(`  ${u.program} ${u.metric} from ${u.from} ${c.dim(`(${u.source})`)}`);
     }
+    if (result.warnings.length) {
+        lines.push('', c.bold(`Warnings (${result.warnings.length})`));
+        for (const w of result.warnings) lines.push(`  ${c.yellow('!')} ${w.message}${w.source ? ' ' + c.dim(`(${w.source})`) : ''}`);
+    }
     lines.push('', summaryLine(result), headlineLine(result), gateLine(result, c));
     return lines.join('\n');
 };

@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { NormResult, Verdict } from '../../../language/src/engine/types.js';
+import type { CheckWarning, NormResult, Verdict } from '../../../language/src/engine/types.js';
 import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
 import { decidingText, parseSource, ruleText } from './facts.js';
 import type { TextFormat } from './format.js';
@@ -48,6 +48,15 @@ const VERDICT_RULES: { verdict: Verdict; name: string; level: Level; short: stri
       full: 'Triggers fired and each is answered by an improvement action that is not overdue.' },
     { verdict: 'met', name: 'Met', level: 'none', short: 'Every point met the norm.', full: 'Every judged point in the norm\'s window met the norm.' },
 ];
+
+const WARNING_RULES: Record<CheckWarning['code'], { name: string; short: string; full: string }> = {
+    'action-without-owner': { name: 'ActionWithoutOwner', short: 'An action row has no owner, so it answers no trigger.',
+        full: 'An improvement action answers a breach only when someone is responsible for it: fill in the owner column.' },
+    'exclusion-expired': { name: 'ExclusionExpired', short: 'An exclusion has expired and is no longer applied.',
+        full: 'The points the exclusion covered are judged as usual since its expiry day: renew it (with a new approval) or remove it.' },
+    'implausible-scale': { name: 'ImplausibleScale', short: 'The values of a data file look like the wrong unit.',
+        full: 'All values of a percent metric lie within 0..1 (a fraction?), or a duration metric\'s values look like minutes or hours rather than seconds.' },
+};
 
 const REQUIREMENT_RULE = {
     id: 'requirement-unsatisfied', name: 'RequirementUnsatisfied', level: 'error' as Level,
@@ -115,6 +124,25 @@ export const sarif: TextFormat = (result, context) => {
             ...(definition ? { relatedLocations: [{ id: 1, ...location(context.root, definition.source.file, definition.source.line, definition.source.column), message: { text: `requirement ${req.id}` } }] } : {}),
             partialFingerprints: { 'normaRequirement/v1': `${req.program}|${req.id}` },
             properties: { program: req.program, requirement: req.id },
+        });
+    }
+    for (const w of result.warnings) {
+        let index = ruleIndex.get(w.code);
+        if (index === undefined) {
+            const spec = WARNING_RULES[w.code];
+            rules.push(rule(w.code, spec.name, 'warning', spec.short, spec.full));
+            ruleIndex.set(w.code, index = rules.length - 1);
+        }
+        const at = w.source ? parseSource(w.source) : undefined;
+        results.push({
+            ruleId: w.code,
+            ruleIndex: index,
+            kind: 'review',
+            level: 'warning',
+            message: { text: w.message },
+            // Data rows are named relative to the current folder, `.norma` lines relative to the workspace.
+            locations: at ? [location(w.code === 'exclusion-expired' ? context.root : process.cwd(), at.file, at.line)] : [],
+            partialFingerprints: { 'normaWarning/v1': `${w.code}|${w.message}` },
         });
     }
     return JSON.stringify(run(rules, results, {

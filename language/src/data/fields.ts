@@ -53,13 +53,14 @@ export const ACTION_SCHEMA: Schema<Action> = {
         { name: 'program', type: 'text', requiredColumn: true },
         { name: 'metric', type: 'text', requiredColumn: true },
         { name: 'opened', type: 'text', requiredColumn: true },
-        { name: 'owner', type: 'text', requiredColumn: true },
+        // An empty owner is read (SPEC §3a): the row answers nothing, and `check` warns about it.
+        { name: 'owner', type: 'optionalText', requiredColumn: true },
         { name: 'due', type: 'optionalText', requiredColumn: false },
         { name: 'closed', type: 'optionalText', requiredColumn: false },
         { name: 'result', type: 'optionalText', requiredColumn: false },
     ],
     build: v => ({
-        program: v[0] as string, metric: v[1] as string, opened: v[2] as string, owner: v[3] as string,
+        program: v[0] as string, metric: v[1] as string, opened: v[2] as string, owner: (v[3] ?? '') as string,
         due: v[4] as string | null, closed: v[5] as string | null, result: v[6] as string | null,
     }),
 };

@@ -47,6 +47,10 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
 export class NormaCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        // An evidence kind is the rule EvidenceWord (a word, or the keyword `data`): offer the kinds once.
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'EvidenceWord') {
+            return GrammarAST.isKeyword(next.feature) ? undefined : this.offerWords(context, acceptor, VOCABULARIES['Evidence.kind']);
+        }
         if (assignment && !GrammarAST.isCrossReference(assignment.terminal)) {
             const rule = AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule);
             const vocabulary = rule ? VOCABULARIES[`${rule.name}.${assignment.feature}`] : undefined;
@@ -61,6 +65,15 @@ export class NormaCompletionProvider extends DefaultCompletionProvider {
             }
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    private offerWords(context: CompletionContext, acceptor: CompletionAcceptor, vocabulary: { words: readonly string[]; detail: string }): void {
+        vocabulary.words.forEach((word, i) => acceptor(context, {
+            label: word,
+            kind: CompletionItemKind.EnumMember,
+            detail: vocabulary.detail,
+            sortText: String(i).padStart(3, '0'),
+        }));
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
