@@ -259,6 +259,6 @@ describe('norma check --format json on large data', () => {
         expect(out.schema).toBe(1);
         expect(out.results).toHaveLength(programs.length);
         expect(out.results[0].points).toHaveLength(days);
-        expect(Object.keys(out)).toEqual(['schema', 'asOf', 'summary', 'results', 'requirements', 'upcoming']);
+        expect(Object.keys(out)).toEqual(['schema', 'asOf', 'summary', 'results', 'requirements', 'upcoming', 'warnings']);
     });
 });

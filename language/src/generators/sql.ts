@@ -145,7 +145,7 @@ WITH judged AS (
 )
 SELECT f.*, a.opened, a.owner, a.due, a.closed,
        a.owner IS NULL AS unanswered,
-       a.owner IS NOT NULL AND a.due IS NOT NULL AND a.due < getvariable('norma_as_of') AND a.closed IS NULL AS overdue
+       a.owner IS NOT NULL AND coalesce(o.late, false) AS overdue
 FROM fired f
 LEFT JOIN LATERAL (
     -- Actions as known at the evaluation day: not yet opened ones do not exist, later closings have not happened.
@@ -157,7 +157,16 @@ LEFT JOIN LATERAL (
       AND CAST(a.opened AS DATE) <= getvariable('norma_as_of')
     ORDER BY CAST(a.opened AS DATE), CAST(a.due AS DATE) NULLS LAST
     LIMIT 1
-) a ON true;
+) a ON true
+LEFT JOIN LATERAL (
+    -- SPEC §3a: any answering action open and past its due day makes the trigger overdue.
+    SELECT bool_or(CAST(a.due AS DATE) < getvariable('norma_as_of')
+                   AND (a.closed IS NULL OR CAST(a.closed AS DATE) > getvariable('norma_as_of'))) AS late
+    FROM actions a
+    WHERE a.program = f.program AND a.metric = f.metric AND trim(coalesce(a.owner, '')) <> ''
+      AND CAST(a.opened AS DATE) >= CAST(f.fired_at AS DATE)
+      AND CAST(a.opened AS DATE) <= getvariable('norma_as_of')
+) o ON true;
 
 -- One verdict per norm in force at the evaluation day (first that holds, SPEC §3).
 CREATE OR REPLACE TEMP VIEW norma_verdicts AS
