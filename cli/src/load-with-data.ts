@@ -1,19 +1,19 @@
 /**
- * Loads the workspace and reads the data for `norma check`. With large data files (and a built
- * CLI), the workspace is loaded in a worker thread while this thread reads the data: two cores
- * instead of one. Either way the outcome is judged in the same order: the workspace first
- * (language errors stop the check and whatever the data read gave is discarded), then the data.
+ * Loads the workspace for `norma check` while the data is read. An unchanged workspace comes
+ * from .norma-cache/ (no Langium at all); with large data files (and a built CLI), it is loaded
+ * in a worker thread while this thread reads the data: two cores instead of one. Either way
+ * `runCheck` receives the same loaded workspace.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { NormaModel } from '../../language/src/model/types.js';
-import type { Diagnostic } from '../../language/src/workspace/workspace.js';
+import type { CheckWorkspace } from '../../language/src/check/index.js';
 import { UsageError } from './exit-codes.js';
-import { explainWorkspace, loadOrExplain, type WorkspaceOutcome } from './load.js';
-import { dataFiles, type Progress } from './progress.js';
+import type { WorkspaceOutcome } from './load.js';
+import { dataFiles } from './progress.js';
 import type { WorkerReply } from './workspace-worker.js';
-import { readWorkspaceCache } from './workspace-cache.js';
+import { loadAndCache, readWorkspaceCache } from './workspace-cache.js';
 
 /**
  * From this much data on (all data files together), the workspace is loaded in a worker thread
@@ -22,45 +22,44 @@ import { readWorkspaceCache } from './workspace-cache.js';
  */
 export const PARALLEL_FROM_BYTES = 4 << 20;
 
-export interface CheckWorkspace {
-    model: NormaModel;
-    diagnostics: Diagnostic[];
-    rootPath: string;
+/**
+ * The workspace named on the command line: from the cache, a worker, or loaded here. Rejects
+ * with a UsageError (exit 2) when it cannot be loaded or holds no `.norma` file; language
+ * errors are not a rejection: they come back as diagnostics with a null model.
+ */
+export async function loadCheckWorkspace(paths: string[], asOf: string, sources: string[]): Promise<CheckWorkspace> {
+    let outcome = readWorkspaceCache(paths, asOf);
+    const pending = outcome ? undefined : startWorkspaceWorker(paths, asOf, sources);
+    if (pending) {
+        try {
+            outcome = await pending;
+        } catch (error) {
+            if (error instanceof UsageError) throw error;
+            // The worker itself failed (not the workspace): load it here instead.
+        }
+    }
+    outcome ??= await loadHere(paths, asOf);
+    if (outcome.fileCount === 0) {
+        throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
+    }
+    return { root: path.resolve(outcome.root), model: outcome.model, diagnostics: outcome.diagnostics };
 }
 
-export async function loadWorkspaceWithData<T>(
-    paths: string[], asOf: string, sources: string[], readData: () => Promise<T>, progress: Progress,
-): Promise<{ workspace: CheckWorkspace; data: T }> {
-    // An unchanged workspace comes from .norma-cache/ in a few milliseconds: no worker, no Langium.
-    const cached = readWorkspaceCache(paths, asOf);
-    if (cached) return { workspace: { ...explainWorkspace(paths, cached), diagnostics: cached.diagnostics }, data: await readData() };
-    const pending = startWorkspaceWorker(paths, asOf, sources);
-    if (!pending) {
-        // The workspace first: language errors stop before any data is read.
-        const workspace = await loadOrExplain(paths, asOf, { cache: true });
-        return { workspace, data: await readData() };
+async function loadHere(paths: string[], asOf: string): Promise<WorkspaceOutcome> {
+    try {
+        // Loaded on first use: a check whose workspace comes from the cache starts without Langium.
+        const { loadWorkspaceFromDisk } = await import('../../language/src/workspace/workspace.js');
+        const ws = await loadAndCache(paths, asOf, () => loadWorkspaceFromDisk(paths, { asOf }));
+        return { root: ws.root, fileCount: ws.files.length, diagnostics: ws.diagnostics, model: ws.model };
+    } catch (e) {
+        throw new UsageError((e as Error).message);
     }
-    const [data, loaded] = await Promise.allSettled([readData(), pending]);
-    let workspace: CheckWorkspace;
-    if (loaded.status === 'rejected') {
-        if (loaded.reason instanceof UsageError) throw loaded.reason;
-        // The worker itself failed (not the workspace): load it here instead.
-        progress.done();
-        workspace = await loadOrExplain(paths, asOf, { cache: true });
-    } else {
-        const outcome = loaded.value;
-        if (outcome.diagnostics.length || !outcome.model || outcome.fileCount === 0) progress.done();
-        workspace = { ...explainWorkspace(paths, outcome), diagnostics: outcome.diagnostics };
-    }
-    if (data.status === 'rejected') throw data.reason;
-    return { workspace, data: data.value };
 }
 
 /**
  * Loads the workspace in a worker thread (dist/workspace-worker.mjs, next to the CLI bundle)
  * when the data is large enough and read from files; undefined to load it here. The promise
- * rejects with a UsageError for a load error (as `loadOrExplain` throws it), and with any
- * other error when the worker itself fails.
+ * rejects with a UsageError for a load error, and with any other error when the worker itself fails.
  */
 function startWorkspaceWorker(paths: string[], asOf: string, sources: string[]): Promise<WorkspaceOutcome> | undefined {
     if (process.env.NORMA_WORKSPACE_WORKER === '0' || sources.includes('-')) return undefined;
@@ -82,4 +81,3 @@ function startWorkspaceWorker(paths: string[], asOf: string, sources: string[]):
         worker.once('exit', code => reject(new Error(`The workspace worker stopped (exit code ${code}).`)));
     });
 }
-

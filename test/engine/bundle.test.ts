@@ -1,23 +1,13 @@
 import { expect, test } from 'vitest';
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
-import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check } from '../../language/src/engine/index.js';
 import { action, model, norm, series } from './helpers.js';
 
 const engineDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../language/src/engine');
 
-test('engine files import nothing at run time outside engine/ (type-only imports of the model are fine)', () => {
-    for (const file of fs.readdirSync(engineDir).filter(f => f.endsWith('.ts'))) {
-        const source = fs.readFileSync(path.join(engineDir, file), 'utf8');
-        for (const match of source.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)) {
-            const [, typeOnly, spec] = match;
-            if (typeOnly) continue;
-            expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/[\w-]+\.js$/);
-        }
-    }
-});
+// The engine's import boundary is enforced by test/architecture/boundaries.test.ts.
 
 test('the bundled engine is standalone and gives the same result as the source', async () => {
     const out = await esbuild.build({

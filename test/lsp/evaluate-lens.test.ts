@@ -90,4 +90,12 @@ describe('evaluate code lens', () => {
         const titles = (await lenses(program)).map(l => l[1]);
         expect(titles).toEqual(Array(3).fill(`norma.data: no such file or folder ${path.join(folder, 'missing.csv')}`));
     });
+
+    it('names a repeated row by the file and line of the row it repeats', async () => {
+        fs.writeFileSync(path.join(folder, 'more.csv'), 'program,metric,period,value,sample\nAcme,ServiceLevel,2026-01-02,90,\n');
+        configure({ data: ['measurements.csv', 'more.csv'], asOf: '2026-01-31' });
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
+        const titles = (await lenses(program)).map(l => l[1]);
+        expect(titles).toEqual(Array(3).fill(`data problem: ${path.relative(process.cwd(), path.join(folder, 'more.csv'))}:2:19 error The same program, metric and period already appear at ${path.relative(process.cwd(), path.join(folder, 'measurements.csv'))}:3.`));
+    });
 });

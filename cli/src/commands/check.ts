@@ -1,18 +1,18 @@
 /**
- * `norma check [paths...] --data <src>...`: evaluates every norm over the data through the
- * compiled checks and renders the verdicts in one or more formats. One evaluation, many outputs.
+ * `norma check [paths...] --data <src>...`: evaluates every norm over the data through
+ * `runCheck` (the engine bundle a compiled module carries) and renders the verdicts in one or
+ * more formats. One evaluation, many outputs.
  */
 import { Option, type Command } from 'commander';
-import type { CheckResult, CheckWarning, DataIssue, Verdict } from '../../../language/src/engine/types.js';
-import { loadCompiledChecks, dataIssuesOf } from '../compiled-checks.js';
-import { readActions, readMeasurements, formatDataErrors, displayDataPath, type DataError, type DataRead } from '../../../language/src/data/index.js';
-import type { Action, Measurement } from '../../../language/src/engine/types.js';
+import { dataFiles, runCheck, type CheckOutcome } from '../../../language/src/check/index.js';
+import type { Verdict } from '../../../language/src/engine/types.js';
 import { parseAsOf } from '../dates.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
-import { loadWorkspaceWithData, type CheckWorkspace } from '../load-with-data.js';
-import { colorFor, writeReport } from '../terminal.js';
-import { createProgress, type Progress } from '../progress.js';
+import { loadCheckWorkspace } from '../load-with-data.js';
+import { colorFor, colors, writeReport } from '../terminal.js';
+import { createProgress } from '../progress.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
 
@@ -68,96 +68,34 @@ Example:
             const asOf = parseAsOf(opts.asOf);
             const formats = parseFormats(opts.format, opts.output);
             const actionSources = opts.actions ?? [];
+            if (opts.data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
+                throw new UsageError('Only one source can read stdin (-).');
+            }
+            const sources = [...opts.data, ...actionSources];
             const progress = createProgress();
-            let result: CheckResult;
-            let ws: CheckWorkspace;
+            let outcome: CheckOutcome;
             try {
-                const loaded = await loadWorkspaceWithData(paths, asOf, [...opts.data, ...actionSources],
-                    () => readAll(opts.data, actionSources, progress), progress);
-                ws = loaded.workspace;
-                result = await evaluateData(ws.model, loaded.data, asOf, (opts.failOn ?? []) as Verdict[], progress);
+                outcome = await runCheck({
+                    workspace: loadCheckWorkspace(paths, asOf, sources),
+                    measurements: [dataFiles(opts.data)],
+                    actions: actionSources,
+                    asOf,
+                    failOn: (opts.failOn ?? []) as Verdict[],
+                    reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
+                    evaluating: rows => progress.phase(`Evaluating ${rows.toLocaleString('en-US')} rows…`),
+                });
             } finally {
                 progress.done();
             }
+            const ws = outcome.workspace;
+            const c = colors(colorFor(process.stderr));
+            // Warnings are shown with a result; every diagnostic when the language has errors.
+            for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
+            if (!outcome.ok) throw new UsageError(outcome.problems.message);
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
-                await writeReport(FORMATS[f.name](result, { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath }), f.file);
+                await writeReport(FORMATS[f.name](outcome.result, { model: outcome.model, diagnostics: ws.diagnostics, color, root: ws.root }), f.file);
             }
-            process.exitCode = result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
+            process.exitCode = outcome.result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });
-}
-
-interface DataReads {
-    measurements: DataRead<Measurement>;
-    actions: DataRead<Action> | undefined;
-}
-
-/** Reads measurements and actions; bad rows become one located report (exit 2). */
-async function readAll(data: string[], actionSources: string[], progress: Progress): Promise<DataReads> {
-    if (data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
-        throw new UsageError('Only one source can read stdin (-).');
-    }
-    const [measurements, actions] = await progress.reading([...data, ...actionSources], stdin => Promise.all([
-        readMeasurements(data, stdin ? { stdin } : {}),
-        actionSources.length ? readActions(actionSources, stdin ? { stdin } : {}) : Promise.resolve(undefined),
-    ]));
-    const readErrors: DataError[] = [...measurements.errors, ...(actions?.errors ?? [])];
-    if (readErrors.length) throw dataUsageError(readErrors);
-    return { measurements, actions };
-}
-
-/** Runs the compiled checks, and turns rows the engine rejects into one located report (exit 2). */
-async function evaluateData(
-    model: Parameters<typeof loadCompiledChecks>[0], read: DataReads, asOf: string, failOn: Verdict[], progress: Progress,
-): Promise<CheckResult> {
-    const { measurements, actions } = read;
-    progress.phase(`Evaluating ${measurements.rows.length.toLocaleString('en-US')} rows…`);
-    const checks = await loadCompiledChecks(model);
-    try {
-        const result = checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [], failOn });
-        result.warnings = locateWarnings(result.warnings, read);
-        return result;
-    } catch (error) {
-        const issues = dataIssuesOf(error);
-        if (!issues) throw error;
-        const locate = (issue: DataIssue) => (issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
-        const located = issues.map((issue: DataIssue) => {
-            if (issue.duplicateOf === undefined) return locate(issue);
-            // The engine counts rows from 0 across all files; people need the first row's file and line.
-            const first = locate({ ...issue, index: issue.duplicateOf });
-            return { ...locate(issue), message: `The same program, metric and period already appear at ${displayDataPath(first.file)}:${first.line}.` };
-        });
-        const expired = [...new Set(issues.map(i => i.exclusion).filter((x): x is string => x !== undefined))];
-        if (expired.length) {
-            // Not a data problem: the workspace applies an exclusion past its expiry.
-            const where = expired.map(id => {
-                const x = model.exclusions.find(e => e.id === id);
-                return x ? `  ${id} is declared at ${x.source.file}:${x.source.line}` : `  ${id}`;
-            });
-            throw new UsageError(`${(error as Error).message}\n${where.join('\n')}\nPoints it would excuse:\n${formatDataErrors(located)}`);
-        }
-        throw dataUsageError(located);
-    }
-}
-
-/** Warnings about input rows name the row's file:line instead of its index (the index depends on row order). */
-function locateWarnings(warnings: CheckWarning[], read: DataReads): CheckWarning[] {
-    const located = warnings.map(w => {
-        if (!w.row) return w;
-        const { row, ...rest } = w;
-        const from = row.kind === 'action' ? read.actions : read.measurements;
-        if (!from) return rest;
-        const at = from.locate({ kind: row.kind, index: row.index, field: row.kind === 'action' ? 'owner' : 'value', message: w.message });
-        return { ...rest, source: `${displayDataPath(at.file)}:${at.line}` };
-    });
-    return located.sort((a, b) => order(a.code, b.code) || order(a.message, b.message) || order(a.source ?? '', b.source ?? ''));
-}
-
-function order(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function dataUsageError(errors: DataError[]): UsageError {
-    const n = errors.length;
-    return new UsageError(`The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:\n${formatDataErrors(errors)}`);
 }

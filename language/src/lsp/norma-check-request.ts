@@ -1,17 +1,17 @@
 /**
  * The editor's `norma/check` and `norma/compile` requests: the VS Code commands
  * "Check Workspace Against Data..." and "Compile Checks" run here, in the language server,
- * through the same steps as `norma check` and `norma compile` (workspace loader, data readers,
- * compiled checks, JS generator), so the editor and the CLI cannot disagree.
+ * through the same steps as `norma check` and `norma compile` (workspace loader, `runCheck`,
+ * JS generator), so the editor and the CLI cannot disagree.
  * Must not evaluate rules itself, and must not write to stdout (the server may talk over stdio).
  * Registered by one line in the server entry: `registerNormaRequests(shared)`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { loadCompiledChecks, dataIssuesOf } from '../../../cli/src/compiled-checks.js';
-import { readActions, readMeasurements, formatDataErrors, type DataError } from '../data/index.js';
-import type { CheckResult, DataIssue } from '../engine/types.js';
+import { dataFiles, runCheck } from '../check/index.js';
+import { isDay, todayUtc } from '../engine/calendar.js';
+import type { CheckResult } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';
 import type { MetricModel, NormaModel } from '../model/types.js';
@@ -50,7 +50,7 @@ export type CompileResponse = { kind: 'written'; file: string; norms: number; pr
 export function registerNormaRequests(shared: LangiumSharedServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(CHECK_REQUEST, (params: CheckParams) => answer(() => runCheck(params)));
+    connection.onRequest(CHECK_REQUEST, (params: CheckParams) => answer(() => checkRequest(params)));
     connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => answer(() => runCompile(params)));
 }
 
@@ -62,7 +62,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T | Failure> {
     }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayUtc();
 
 async function loadModel(folder: string, asOf: string): Promise<{ root: string; model: NormaModel } | Failure> {
     const ws = await loadWorkspaceFromDisk([folder], { asOf });
@@ -72,35 +72,23 @@ async function loadModel(folder: string, asOf: string): Promise<{ root: string; 
     return { root, model: ws.model };
 }
 
-export async function runCheck(params: CheckParams): Promise<CheckResponse> {
+/** `norma/check`: `runCheck` over the folder's workspace and the data the settings (or the user) named. */
+export async function checkRequest(params: CheckParams): Promise<CheckResponse> {
     const asOf = params.asOf || today();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return { kind: 'error', message: `norma.asOf '${asOf}' is not a day like 2026-10-31.` };
+    if (!isDay(asOf)) return { kind: 'error', message: `norma.asOf '${asOf}' is not a day like 2026-10-31.` };
     if (params.data.length === 0) return { kind: 'error', message: 'No data to check: set norma.data or pick a file or folder.' };
-    const loaded = await loadModel(params.folder, asOf);
-    if ('kind' in loaded) return loaded;
+    const ws = await loadWorkspaceFromDisk([params.folder], { asOf });
+    if (ws.files.length === 0) return { kind: 'error', message: `No .norma file found in ${params.folder}.` };
     const resolve = (p: string) => path.resolve(params.folder, p);
-    const [measurements, actions] = await Promise.all([
-        readMeasurements(params.data.map(resolve)),
-        params.actions.length ? readActions(params.actions.map(resolve)) : Promise.resolve(undefined),
-    ]);
-    const readErrors: DataError[] = [...measurements.errors, ...(actions?.errors ?? [])];
-    if (readErrors.length) return dataErrors(readErrors);
-    const checks = await loadCompiledChecks(loaded.model);
-    try {
-        const result = checks.check(measurements.rows, { asOf, actions: actions?.rows ?? [] });
-        return { kind: 'result', root: loaded.root, result, metrics: loaded.model.metrics };
-    } catch (error) {
-        const issues = dataIssuesOf(error);
-        if (!issues) throw error;
-        return dataErrors(issues.map((issue: DataIssue) =>
-            issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue)), (error as Error).message);
-    }
-}
-
-function dataErrors(errors: DataError[], headline?: string): Failure {
-    const n = errors.length;
-    const head = headline && n === 0 ? headline : `The data has ${n} problem${n === 1 ? '' : 's'}; no verdict is given until they are fixed:`;
-    return { kind: 'data-errors', message: `${head}\n${formatDataErrors(errors)}` };
+    const outcome = await runCheck({
+        workspace: { root: path.resolve(ws.root), model: ws.model, diagnostics: ws.diagnostics },
+        measurements: [dataFiles(params.data.map(resolve))],
+        actions: params.actions.map(resolve),
+        asOf,
+    });
+    if (outcome.ok) return { kind: 'result', root: outcome.workspace.root, result: outcome.result, metrics: outcome.model.metrics };
+    if (outcome.problems.language.length) return { kind: 'language-errors', root: outcome.workspace.root, diagnostics: outcome.problems.language };
+    return { kind: 'data-errors', message: outcome.problems.message };
 }
 
 export async function runCompile(params: CompileParams): Promise<CompileResponse> {

@@ -1,18 +1,21 @@
 /**
  * The evaluate code lens's verdicts: reads the `norma.data`, `norma.actions` and `norma.asOf`
- * settings (workspace/configuration, or the client's initializationOptions), reads the data
- * with the CLI's readers, and evaluates the workspace's model with the engine `norma check`
- * runs. Results are cached until a document or the data changes; then the client is asked to
- * refresh its lenses. Must not evaluate rules itself, and must not write to stdout.
+ * settings (workspace/configuration, or the client's initializationOptions) and runs
+ * `runCheck` (as `norma check` does) over the model of the open documents. When no verdict can
+ * be given, every norm says why, with the file:line of the first problem (a repeated row names
+ * the row it repeats; an expired exclusion names itself and its expiry). Results are cached
+ * until a document or the data changes; then the client is asked to refresh its lenses. Must
+ * not evaluate rules itself, and must not write to stdout.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { InitializeParams } from 'vscode-languageserver';
-import { readActions, readMeasurements, formatDataErrors } from '../data/index.js';
-import { check } from '../engine/index.js';
-import type { CheckResult, NormResult } from '../engine/types.js';
+import { dataFiles, runCheck, type CheckOutcome, type CheckProblems } from '../check/index.js';
+import { formatDataError } from '../data/index.js';
+import { todayUtc } from '../engine/calendar.js';
+import type { NormResult } from '../engine/types.js';
 import { buildModel } from '../model/build.js';
 import type { Grain, NormaModel, SourceRef } from '../model/types.js';
 
@@ -114,7 +117,7 @@ export class NormaEvaluation {
     async normVerdicts(): Promise<NormVerdicts | undefined> {
         const settings = await this.settings();
         if (settings.data.length === 0) return undefined;
-        const asOf = settings.asOf || new Date().toISOString().slice(0, 10);
+        const asOf = settings.asOf || todayUtc();
         const resolve = (p: string) => path.resolve(this.root ?? process.cwd(), p);
         const data = settings.data.map(resolve);
         const actions = settings.actions.map(resolve);
@@ -129,20 +132,19 @@ export class NormaEvaluation {
     protected async evaluate(data: string[], actionSources: string[], asOf: string): Promise<NormVerdicts> {
         const missing = [...data, ...actionSources].find(p => !fs.existsSync(p));
         if (missing) return { byNorm: new Map(), fallback: `norma.data: no such file or folder ${missing}` };
-        let result: CheckResult;
-        let model: NormaModel;
+        let outcome: CheckOutcome;
         try {
-            const [measurements, actions] = await Promise.all([
-                readMeasurements(data),
-                actionSources.length ? readActions(actionSources) : Promise.resolve(undefined),
-            ]);
-            const errors = [...measurements.errors, ...(actions?.errors ?? [])];
-            if (errors.length) return { byNorm: new Map(), fallback: `data problem: ${firstLine(formatDataErrors(errors))}` };
-            model = this.model();
-            result = check(model, measurements.rows, { asOf, actions: actions?.rows ?? [] });
+            outcome = await runCheck({
+                workspace: { root: this.root ?? process.cwd(), model: this.model(), diagnostics: [] },
+                measurements: [dataFiles(data)],
+                actions: actionSources,
+                asOf,
+            });
         } catch (error) {
             return { byNorm: new Map(), fallback: `cannot evaluate: ${firstLine((error as Error).message ?? String(error))}` };
         }
+        if (!outcome.ok) return { byNorm: new Map(), fallback: problemTitle(outcome.problems) };
+        const { model, result } = outcome;
         const grains = new Map(model.metrics.map(m => [m.id, m.period]));
         const byNorm = new Map<string, string>();
         for (const r of result.results) byNorm.set(r.norm.id, verdictTitle(r, grains.get(r.metric) ?? 'daily', result.asOf));
@@ -207,6 +209,20 @@ function signature(paths: string[]): string {
             return `${e}:${s?.mtimeMs}:${s?.size}`;
         }).join(',');
     }).join(';');
+}
+
+/**
+ * One line for every norm when no verdict can be given: the first problem at its file:line,
+ * and how many more (`data problem: data/sl.csv:3:1 error The same program, metric and period
+ * already appear at data/sl.csv:2. (and 2 more)`), or an expired exclusion's own headline.
+ */
+export function problemTitle(problems: CheckProblems): string {
+    const first = problems.data[0];
+    if (!first) return `cannot evaluate: ${firstLine(problems.message)}`;
+    const expired = /^Expired exclusion/.test(problems.message);
+    const more = problems.data.length > 1 ? ` (and ${problems.data.length - 1} more)` : '';
+    if (expired) return `cannot evaluate: ${firstLine(problems.message)} First point: ${formatDataError(first)}${more}`;
+    return `data problem: ${formatDataError(first)}${more}`;
 }
 
 function firstLine(text: string): string {
