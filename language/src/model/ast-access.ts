@@ -6,14 +6,14 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAppliesProperty, isApprovedBy, isDataWithin, isBetterProperty, isCertifiedProperty, isChannelProperty, isClientProperty,
-    isDescriptionProperty, isExcludedMetrics, isField, isFormulaProperty, isFromProperty, isKeep, isRecordsProperty,
+    isDescriptionProperty, isExcludedMetrics, isField, isFormulaProperty, isFromProperty, isKeep, isRecordsProperty, isStaffingProperty,
     isTableProperty, isTimezoneProperty, isExcludedPeriods, isExcludedPrograms, isExpires, isFamilyProperty,
     isPeriodProperty, isProviderProperty, isUnitProperty, isUsesProperty,
     type AppliesProperty, type ApprovedBy, type BetterProperty, type CertifiedProperty, type ChannelProperty,
     type ClientProperty, type DataWithin, type DescriptionProperty, type ExcludedMetrics, type ExcludedPeriods, type ExcludedPrograms,
     type Exclusion, type Expires, type FamilyProperty, type Metric, type PeriodProperty, type Program,
     type ProviderProperty, type UnitProperty, type UsesProperty, type Field, type FormulaProperty, type FromProperty,
-    type Keep, type RecordsProperty, type Source, type TableProperty, type TimezoneProperty,
+    type Keep, type RecordsProperty, type StaffingProperty, type Source, type TableProperty, type TimezoneProperty,
 } from '../generated/ast.js';
 
 function first<T extends AstNode>(items: readonly AstNode[], is: (n: unknown) => n is T): T | undefined {
@@ -40,6 +40,7 @@ export const sourceTimezone = (s: Source): TimezoneProperty | undefined => first
 export const sourceTable = (s: Source): TableProperty | undefined => first(s.members, isTableProperty);
 
 export const programRecords = (p: Program): RecordsProperty[] => all(p.properties, isRecordsProperty);
+export const programStaffing = (p: Program): StaffingProperty | undefined => first(p.properties, isStaffingProperty);
 export const programClient = (p: Program): ClientProperty | undefined => first(p.properties, isClientProperty);
 export const programProvider = (p: Program): ProviderProperty | undefined => first(p.properties, isProviderProperty);
 export const programChannel = (p: Program): ChannelProperty | undefined => first(p.properties, isChannelProperty);

@@ -13,7 +13,7 @@ import {
 import {
     exclusionApprover, exclusionExpires, exclusionMetrics, exclusionPeriods, exclusionPrograms, metricBetter,
     metricDataWithin, metricDescription, metricFamily, metricPeriod, metricUnit, programApplies, programCertified, programChannel,
-    programClient, programProvider, programUses,
+    programClient, programProvider, programStaffing, programUses,
 } from './ast-access.js';
 import type {
     Better, Channel, ExclusionModel, Family, Grain, MetricModel, MetricUnit, NormModel, NormaModel, ProgramModel,
@@ -106,6 +106,19 @@ function requirementModels(s: Standard, locate: Locate): RequirementModel[] {
     })));
 }
 
+/** The staffing roles a program names; absent without `staffing`, or without its two required roles (an error). */
+function withStaffing(p: Program, locate: Locate): Pick<ProgramModel, 'staffing'> {
+    const block = programStaffing(p);
+    if (!block) return {};
+    const byRole = new Map(block.entries.map(e => [e.role, e.metric?.ref?.name ?? e.metric?.$refText ?? ''] as const));
+    const offered = byRole.get('offered');
+    const handle = byRole.get('handle');
+    if (!offered || !handle) return {};
+    const patience = byRole.get('patience');
+    const agents = byRole.get('agents');
+    return { staffing: { offered, handle, ...(patience ? { patience } : {}), ...(agents ? { agents } : {}), source: locate(block) } };
+}
+
 function programModel(p: Program, locate: Locate): ProgramModel {
     return {
         id: p.name,
@@ -117,6 +130,7 @@ function programModel(p: Program, locate: Locate): ProgramModel {
         certified: programCertified(p)?.date ?? null,
         profiles: programUses(p).flatMap(u => u.profiles.map(s => s.ref?.name ?? s.$refText)),
         ...withRecords(recordsModels(p)),
+        ...withStaffing(p, locate),
         source: locate(p),
     };
 }

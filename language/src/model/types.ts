@@ -115,6 +115,21 @@ export interface ProgramModel {
     profiles: string[];
     /** SPEC §6.3: the records the program takes, present when it takes any. */
     records?: RecordsModel[];
+    /** The metrics that give an interval's workload to `norma staff`, when the program says. */
+    staffing?: StaffingModel;
+    source: SourceRef;
+}
+
+/** `staffing { offered M  handle M  patience M  agents M }`: metric ids by role. */
+export interface StaffingModel {
+    /** Calls offered in the interval (a count metric). */
+    offered: string;
+    /** Average handle time of the interval (a duration metric). */
+    handle: string;
+    /** Callers' mean patience (a duration metric): Erlang A when present. */
+    patience?: string;
+    /** Agents logged in (a count metric): the gap to the agents needed. */
+    agents?: string;
     source: SourceRef;
 }
 

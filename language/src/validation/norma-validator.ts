@@ -21,6 +21,7 @@ import {
     checkAppliedStandardsNotRepeated, checkCertificationIsCurrent, checkCertifiedIsDay, checkProgramCoversNeededNorms,
     checkUsedProfilesDoNotCollide, checkUsedProfilesNotRepeated,
 } from './program.js';
+import { checkStaffingGrain, checkStaffingMetricUnits, checkStaffingRoles } from './staffing.js';
 import {
     checkExclusionPropertiesNotRepeated, checkMetricPropertiesNotRepeated, checkProgramPropertiesNotRepeated,
 } from './properties.js';
@@ -64,6 +65,8 @@ export class NormaValidator {
                 checkProgramCoversNeededNorms,
             ],
             ChannelProperty: [checkChannelIsKnown],
+            StaffingProperty: [checkStaffingRoles, checkStaffingGrain],
+            StaffingEntry: [checkStaffingMetricUnits],
             CertifiedProperty: [checkCertifiedIsDay, checkCertificationIsCurrent(services)],
             Profile: [checkNormStartsAreDistinct],
             Norm: [checkNormFromIsDay, checkNormOptionsNotRepeated],

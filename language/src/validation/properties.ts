@@ -13,7 +13,7 @@ export const CODE_REPEATED_PROPERTY = 'repeated-property';
 const KEYWORDS: Record<string, string> = {
     FamilyProperty: 'family', UnitProperty: 'unit', BetterProperty: 'better', PeriodProperty: 'period',
     DescriptionProperty: 'description', DataWithin: 'data within',
-    ClientProperty: 'client', ProviderProperty: 'provider', ChannelProperty: 'channel', CertifiedProperty: 'certified',
+    ClientProperty: 'client', ProviderProperty: 'provider', ChannelProperty: 'channel', CertifiedProperty: 'certified', StaffingProperty: 'staffing',
     ExcludedPeriods: 'periods', ApprovedBy: 'approved by', Expires: 'expires',
 };
 
