@@ -10,6 +10,7 @@ import { parseAsOf } from '../dates.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
+import { PROBLEM_FORMATS } from '../formats/problems.js';
 import { loadCheckWorkspace } from '../load-with-data.js';
 import { colorFor, colors, writeReport } from '../terminal.js';
 import { createProgress } from '../progress.js';
@@ -91,7 +92,14 @@ Example:
             const c = colors(colorFor(process.stderr));
             // Warnings are shown with a result; every diagnostic when the language has errors.
             for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
-            if (!outcome.ok) throw new UsageError(outcome.problems.message);
+            if (!outcome.ok) {
+                // No verdict, but every report asked for is written and says why (CI annotates it).
+                for (const f of formats) {
+                    const render = PROBLEM_FORMATS[f.name];
+                    if (render) await writeReport(render(outcome.problems, { asOf, root: ws.root }), f.file);
+                }
+                throw new UsageError(outcome.problems.message);
+            }
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
                 await writeReport(FORMATS[f.name](outcome.result, { model: outcome.model, diagnostics: ws.diagnostics, color, root: ws.root }), f.file);

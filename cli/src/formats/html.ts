@@ -19,7 +19,7 @@ export const VERDICT_COLORS: Record<Verdict, string> = {
     'met': '#1b7f3b', 'at-risk': '#a15c00', 'action-planned': '#1f5fa8', 'action-required': '#b3261e', 'overdue': '#8e1b5a', 'no-data': '#5f6368',
 };
 
-const CSS = `
+export const CSS = `
 :root { --ink: #1d2330; --muted: #5f6673; --line: #dfe3ea; --bg: #f6f7f9; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

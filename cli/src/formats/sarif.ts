@@ -64,7 +64,7 @@ const REQUIREMENT_RULE = {
     full: 'The program applies a standard whose requirement needs a norm for a metric or family, and the program has no such norm.',
 };
 
-function rule(id: string, name: string, level: Level, short: string, full: string): Rule {
+export function rule(id: string, name: string, level: Level, short: string, full: string): Rule {
     return {
         id, name, shortDescription: { text: short }, fullDescription: { text: full },
         defaultConfiguration: { level }, help: { text: full },
@@ -77,7 +77,7 @@ function artifactLocation(root: string, file: string): { uri: string; uriBaseId:
     return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: BASE };
 }
 
-function location(root: string, file: string, line: number, column?: number, endLine?: number, endColumn?: number) {
+export function location(root: string, file: string, line: number, column?: number, endLine?: number, endColumn?: number) {
     const region: Record<string, number> = { startLine: Math.max(1, line) };
     if (column && column > 0) region.startColumn = column;
     if (endLine && endLine >= region.startLine) region.endLine = endLine;
@@ -85,7 +85,7 @@ function location(root: string, file: string, line: number, column?: number, end
     return { physicalLocation: { artifactLocation: artifactLocation(root, file), region } };
 }
 
-function run(rules: Rule[], results: unknown[], extra: Record<string, unknown> = {}) {
+export function run(rules: Rule[], results: unknown[], extra: Record<string, unknown> = {}) {
     let base = pathToFileURL(process.cwd()).href;
     if (!base.endsWith('/')) base += '/';
     return {
