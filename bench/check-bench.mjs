@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { generate } from './generate.mjs';
-import { ROOT, compare, loadLine, machineLine, nodeSide, options, printComparisons, runNode, saveJson } from './harness.mjs';
+import { ROOT, bundleScript, compare, loadLine, machineLine, nodeSide, options, printComparisons, printTable, runNode, saveJson, seconds } from './harness.mjs';
 
 const opt = options();
 const RUNS = opt.number('--runs', 3);
@@ -103,9 +103,18 @@ for (const rows of sizes) {
     const perRow = cmp.sides.map(s => `${s.label}: ${(s.wallMs * 1000 / rows).toFixed(2)} us/row`).join(', ');
     console.log(`  ${cmp.name}: ${cmp.sides.map(s => `${s.wallMs.toFixed(0)} ms`).join(' / ')}, ratio ${cmp.ratio.toFixed(2)}x; ${perRow}`);
 }
+// Where the 10,000-norm workspace load goes (one run, in its own process).
+const phasesRun = runNode(await bundleScript('bench/workspace-phases.ts'), [path.join(dataFor(sizes[0]).dir, 'workspace')]);
+const phases = phasesRun.status === 0 ? JSON.parse(phasesRun.stdout) : null;
 console.log(loadLine('load after'));
 printComparisons(comparisons, { title: 'norma check vs DuckDB (whole processes, start-up included)' });
-saveJson(opt.string('--json'), 'check', { comparisons, checks });
+if (phases) {
+    console.log(`\nWhere loading the workspace goes (${phases.files} files, ${phases.norms.toLocaleString('en')} norms; one run, Norma's checks included):`);
+    printTable([['phase', 'CPU', 'wall'], ...phases.phases.map(p => [p.phase, seconds(p.cpuMs), seconds(p.wallMs)])]);
+} else {
+    console.log(`The workspace phases could not be measured:\n${phasesRun.stderr}`);
+}
+saveJson(opt.string('--json'), 'check', { comparisons, checks, phases });
 let failed = false;
 for (const c of checks) {
     if (c.normaTriggers !== c.duckdbTriggers || c.differ > 0) {

@@ -198,6 +198,21 @@ export function printTable(rows) {
     for (const r of rows) console.log(r.map((cell, c) => String(cell ?? '').padEnd(widths[c])).join('  ').trimEnd());
 }
 
+/**
+ * Bundles a TypeScript benchmark script that imports Norma's sources (like the CLI: the
+ * Object.groupBy polyfill first) into bench/data/<name>.mjs, and returns that path.
+ */
+export async function bundleScript(entry) {
+    const esbuild = await import('esbuild');
+    const outfile = path.join(ROOT, 'bench/data', path.basename(entry).replace(/\.ts$/, '.mjs'));
+    await esbuild.build({
+        entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm',
+        logLevel: 'warning', external: ['vscode', '@duckdb/*'],
+        banner: { js: `${fs.readFileSync(path.join(ROOT, 'scripts/polyfill-groupby.cjs'), 'utf8')}\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
+    });
+    return outfile;
+}
+
 /** Appends results to a JSON file (`--json <file>`), for the README's figures. */
 export function saveJson(file, benchmark, data) {
     if (!file) return;

@@ -7,11 +7,10 @@
 // Aims of issue 12: 10,000 files validated in under 10 s; edit -> diagnostics p95 under 50 ms at
 // 10,000; cost per file flat from 1,000 to 10,000.
 //   node bench/workspace-bench.mjs [--big] [--programs N] [--runs 2] [--no-lsp] [--json results.json]
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, compare, loadLine, machineLine, nodeSide, options, printComparisons, printTable, saveJson, seconds } from './harness.mjs';
+import { ROOT, bundleScript, compare, loadLine, machineLine, nodeSide, options, printComparisons, printTable, saveJson, seconds } from './harness.mjs';
 import { lspSession } from './lsp-session.mjs';
 import { writeProgramWorkspace } from './program-files.mjs';
 
@@ -21,12 +20,7 @@ const sizes = opt.number('--programs', 0) ? [opt.number('--programs')] : opt.fla
 const CLI = path.join(ROOT, 'cli/bin/norma.js');
 
 // Langium's build, bundled like the CLI (same polyfill first), into the git-ignored bench/data.
-const LANGIUM_BUILD = path.join(ROOT, 'bench/data/langium-build.mjs');
-await esbuild.build({
-    entryPoints: [path.join(ROOT, 'bench/langium-build.ts')], outfile: LANGIUM_BUILD, bundle: true, platform: 'node',
-    target: 'node20', format: 'esm', logLevel: 'warning',
-    banner: { js: `${fs.readFileSync(path.join(ROOT, 'scripts/polyfill-groupby.cjs'), 'utf8')}\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
-});
+const LANGIUM_BUILD = await bundleScript('bench/langium-build.ts');
 
 console.log(`The workspace at scale; ${machineLine()}`);
 console.log(loadLine('load before'));
