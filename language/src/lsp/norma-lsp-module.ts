@@ -7,6 +7,7 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumLSPServices,
 } from 'langium/lsp';
+import { NormaDocumentBuilder } from './norma-document-builder.js';
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from '../generated/module.js';
 import { NormaModule, type NormaAddedServices } from '../norma-module.js';
 import { registerValidationChecks } from '../validation/norma-validator.js';
@@ -47,6 +48,8 @@ export const NormaSharedLspModule: Module<LangiumSharedServices, DeepPartial<Lan
     },
     workspace: {
         WorkspaceManager: (services) => new NormaWorkspaceManager(services),
+        // An edit costs the same whatever the size of the workspace (see the class).
+        DocumentBuilder: (services) => new NormaDocumentBuilder(services),
     },
 };
 

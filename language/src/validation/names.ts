@@ -2,10 +2,10 @@
  * Names: standards, metrics, programs, profiles and exclusions are unique in the whole
  * workspace (per kind: a program may share its name with a metric); categories are unique
  * within their standard, requirements within their category. Duplicates in other files are
- * found through the index, so the check stays correct in the editor and in the CLI; the index is
- * read once per build, not once per document.
+ * found through the index, so the check stays correct in the editor and in the CLI; each build
+ * reads only its own documents' entries of the index (TopLevelDeclarations).
  */
-import { AstUtils, DocumentState, UriUtils, WorkspaceCache, type AstNode, type URI, type ValidationAcceptor, type ValidationCheck } from 'langium';
+import { AstUtils, DocumentState, UriUtils, type AstNode, type URI, type ValidationAcceptor, type ValidationCheck } from 'langium';
 import type { Category, Standard, Workspace } from '../generated/ast.js';
 import type { NormaServices } from '../norma-module.js';
 
@@ -25,40 +25,68 @@ function lineOf(node: AstNode): number {
 /** Where a top-level declaration stands, as the index describes it. */
 interface Declared {
     uri: URI;
-    uriText: string;
     line: number;
 }
 
 /**
- * Every top-level declaration in the workspace by `type:name`, read from the index once per
- * build (the cache empties when a build has indexed new content or a file is deleted), so each
- * document looks up its own names instead of walking the whole index: linear in the files.
+ * Every top-level declaration in the workspace by `type:name` and file, kept up to date from
+ * the index as builds index documents (only the documents of each build are read again) and
+ * as documents are deleted. Each document looks up its own names here instead of walking the
+ * whole index, so a full build is linear in the files and an edit costs one file.
  */
-function declarationsByName(services: NormaServices): () => Map<string, Declared[]> {
-    const shared = services.shared;
-    const cache = new WorkspaceCache<'all', Map<string, Declared[]>>(shared, DocumentState.IndexedContent);
-    return () => cache.get('all', () => {
-        const byName = new Map<string, Declared[]>();
-        for (const d of shared.workspace.IndexManager.allElements()) {
+class TopLevelDeclarations {
+    /** `type:name` -> file (URI text) -> the first declaration with that name in that file. */
+    private readonly byName = new Map<string, Map<string, Declared>>();
+    /** File -> the keys it declares. */
+    private readonly keysOf = new Map<string, string[]>();
+
+    constructor(private readonly shared: NormaServices['shared']) {
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.IndexedContent, documents => this.refresh(documents.map(d => d.uri.toString())));
+        builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.forget(uri.toString())));
+    }
+
+    /** A declaration of `key` in another file than `here`. */
+    elsewhere(key: string, here: string): Declared | undefined {
+        for (const [file, declared] of this.byName.get(key) ?? []) if (file !== here) return declared;
+        return undefined;
+    }
+
+    private refresh(files: string[]): void {
+        if (files.length === 0) return;
+        const wanted = new Set(files);
+        files.forEach(file => this.forget(file));
+        for (const d of this.shared.workspace.IndexManager.allElements(undefined, wanted)) {
+            const file = d.documentUri.toString();
             const key = `${d.type}:${d.name}`;
-            const entry = { uri: d.documentUri, uriText: d.documentUri.toString(), line: (d.nameSegment?.range.start.line ?? 0) + 1 };
-            const list = byName.get(key);
-            if (list) list.push(entry);
-            else byName.set(key, [entry]);
+            let inFile = this.byName.get(key);
+            if (!inFile) this.byName.set(key, inFile = new Map());
+            if (inFile.has(file)) continue;
+            inFile.set(file, { uri: d.documentUri, line: (d.nameSegment?.range.start.line ?? 0) + 1 });
+            const keys = this.keysOf.get(file);
+            if (keys) keys.push(key);
+            else this.keysOf.set(file, [key]);
         }
-        return byName;
-    });
+    }
+
+    private forget(file: string): void {
+        for (const key of this.keysOf.get(file) ?? []) {
+            const inFile = this.byName.get(key);
+            inFile?.delete(file);
+            if (inFile?.size === 0) this.byName.delete(key);
+        }
+        this.keysOf.delete(file);
+    }
 }
 
 /** Every top-level declaration whose name another declaration of the same kind also uses, here or in another file. */
 export const checkTopLevelNamesAreUnique = (services: NormaServices): ValidationCheck<Workspace> => {
-    const declarations = declarationsByName(services);
+    const declarations = new TopLevelDeclarations(services.shared);
     return (workspace: Workspace, accept: ValidationAcceptor) => {
         const document = AstUtils.getDocument(workspace);
         const here = document.uri.toString();
         const mine = workspace.elements.filter(e => typeof e.name === 'string' && e.name.length > 0) as Named[];
         if (mine.length === 0) return;
-        const all = declarations();
         const seen = new Map<string, Named[]>();
         for (const element of mine) {
             const key = `${element.$type}:${element.name}`;
@@ -71,7 +99,7 @@ export const checkTopLevelNamesAreUnique = (services: NormaServices): Validation
             const kind = KIND_LABELS[element.$type] ?? element.$type.toLowerCase();
             const twin = seen.get(key)!.find(other => other !== element);
             // This file is read from its own AST (never stale); other files from the index.
-            const other = twin ? undefined : all.get(key)?.find(d => d.uriText !== here);
+            const other = twin ? undefined : declarations.elsewhere(key, here);
             if (twin) {
                 accept('error', `Another ${kind} is named '${element.name}' (line ${lineOf(twin)}); names must be unique in the workspace.`,
                     { node: element, property: 'name', code: CODE_DUPLICATE_NAME });
