@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fewestAgents } from '../../language/src/staffing/erlang.js';
+import { fewestAgents } from '../../language/src/engine/queueing.js';
 
 const LOG = path.resolve(__dirname, '../../../shared/data/callcenter/anonymous-bank-1999-02.tsv');
 const present = fs.existsSync(LOG);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { erlangA, erlangC, fewestAgents } from '../../language/src/staffing/erlang.js';
+import { erlangA, erlangC, fewestAgents } from '../../language/src/engine/queueing.js';
 
 // DOMAIN.md's worked example: 100 calls per 30 minutes, AHT 180 s, 20 s threshold.
 const load = { offered: 100, intervalSeconds: 1800, aht: 180 };

@@ -1,10 +1,10 @@
 /**
  * `norma staff`: how many agents a service norm needs. The calculator form takes one interval's
  * workload from options (`--offered 100 --per 30min --aht 180s --threshold 20s --target 80%`),
- * like the Erlang calculators analysts use today. Queueing maths lives in language/src/staffing.
+ * like the Erlang calculators analysts use today. Queueing maths lives in language/src/engine/queueing.ts.
  */
 import type { Command } from 'commander';
-import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/staffing/erlang.js';
+import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/engine/queueing.js';
 import { readQuantity } from '../../../language/src/model/units.js';
 import { UsageError } from '../exit-codes.js';
 import { writeOutput } from '../terminal.js';

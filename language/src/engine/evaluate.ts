@@ -20,6 +20,7 @@ import { crossesFloor, isUnsampled, meets } from './points.js';
 import { reasonFor } from './reasons.js';
 import { checkRequirements } from './requirements.js';
 import { indexMeasurements, seriesOf, type MeasurementIndex } from './series.js';
+import { annotateBreaches } from './staffing.js';
 import { summarise } from './summary.js';
 import { findTriggers } from './triggers.js';
 import { countPoints, verdictOf } from './verdict.js';
@@ -71,6 +72,7 @@ export function evaluateIndexed(
         results.push(judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay));
     }
     if (expiredUses.size) throw expiredError(expiredUses, data, asOf);
+    annotateBreaches(model, results, measurements);
 
     const requirements = checkRequirements(model, metrics);
     const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);

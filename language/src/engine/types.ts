@@ -85,6 +85,25 @@ export interface ActionRef {
     result: string | null;
 }
 
+/** The agents one interval of a breach needed (engine/staffing.ts). */
+export interface StaffingNeed {
+    period: string;
+    model: 'erlang-c' | 'erlang-a';
+    offered: number;
+    /** Average handle time, seconds. */
+    aht: number;
+    /** Callers' mean patience, seconds (Erlang A). */
+    patience?: number;
+    /** The fewest agents meeting the goal. */
+    agents: number;
+    /** Service level (0..1) and average wait (seconds) with those agents. */
+    serviceLevel: number;
+    asa: number;
+    /** Agents logged in, when the program measures it, and the gap (logged in minus needed). */
+    loggedIn?: number;
+    gap?: number;
+}
+
 export interface TriggerResult {
     /** `consecutive` (N misses in a row), `n-of-m` (N misses among the last M judged points) or `critical` (one point past the floor). */
     rule: 'consecutive' | 'critical' | 'n-of-m';
@@ -97,6 +116,11 @@ export interface TriggerResult {
     answers: ActionRef[];
     /** True when any answering action is past due at `asOf` and not closed. */
     overdue: boolean;
+    /**
+     * For a service norm on interval data whose program has a `staffing` block: the agents each
+     * of the trigger's intervals needed (Erlang C, or Erlang A with a patience figure).
+     */
+    staffing?: StaffingNeed[];
 }
 
 export interface NormRef {

@@ -1,7 +1,8 @@
 /**
  * Queueing formulas workforce planners use to staff a service norm: Erlang C (callers wait as long
  * as it takes) and Erlang A (callers abandon after an exponential patience). Pure functions with
- * no imports, so the engine bundle, the CLI and the editor can share them.
+ * no imports: it is part of the engine (breach reasons name the agents needed) and `norma staff`
+ * uses it as a calculator.
  *
  * Units: every time is in seconds, every rate per second, every probability a fraction 0..1.
  * Stability: no factorials. Erlang C uses the Erlang B recursion; Erlang A works on logarithms

@@ -1,0 +1,179 @@
+/**
+ * Agents a service norm needs, interval by interval, from the metrics a program's `staffing`
+ * block names (calls offered, handle time, and optionally callers' patience and agents logged
+ * in). A breach of a service-level or speed-of-answer norm on interval data then says how many
+ * agents each of its intervals needed; `norma staff` lists every interval.
+ *
+ * Which norms: a service-level norm (a percent or ratio metric of family service, `>=`), whose
+ * threshold T is the duration its formula compares the wait with (`count(answered and wait <=
+ * 20s) / count(offered)`), or given by the caller; and a speed-of-answer norm (a duration metric
+ * of family service, `<=`), whose target is the average wait. Erlang A when the interval has a
+ * patience figure, Erlang C otherwise.
+ */
+import type { Expr } from '../model/formula.js';
+import type { Grain, MetricModel, NormModel, NormaModel, ProgramModel } from '../model/types.js';
+import type { Measurement, NormResult, StaffingNeed } from './types.js';
+import { parsePeriod } from './calendar.js';
+import { formatValue } from './format.js';
+import { fewestAgents, type StaffingTarget } from './queueing.js';
+
+/** What the agents must achieve in each interval. */
+export type ServiceGoal =
+    | { kind: 'service-level'; serviceLevel: number; thresholdSeconds: number }
+    | { kind: 'asa'; asa: number };
+
+const INTERVAL_MINUTES: Partial<Record<Grain, number>> = { interval15: 15, interval30: 30, hourly: 60 };
+
+export function intervalMinutes(grain: Grain): number | undefined {
+    return INTERVAL_MINUTES[grain];
+}
+
+/**
+ * The duration a service-level formula compares the wait with: the T of `wait <= T` (or
+ * `wait < T`, `T >= wait`) inside its aggregates. Undefined when the formula has none or several
+ * different ones (the caller must then say which).
+ */
+export function serviceThreshold(metric: MetricModel): number | undefined {
+    const formula = metric.formula;
+    if (!formula) return undefined;
+    const found = new Set<string>();
+    const visit = (e: Expr | undefined): void => {
+        if (!e) return;
+        switch (e.kind) {
+            case 'compare': {
+                const upper = (e.op === '<=' || e.op === '<') && e.right.kind === 'number' && e.right.dimension === 'duration' ? e.right.value
+                    : (e.op === '>=' || e.op === '>') && e.left.kind === 'number' && e.left.dimension === 'duration' ? e.left.value : undefined;
+                if (upper !== undefined) found.add(upper);
+                return;
+            }
+            case 'not': return visit(e.operand);
+            case 'logic': case 'arithmetic': visit(e.left); visit(e.right); return;
+            case 'aggregate': return visit(e.arg);
+            default: return;
+        }
+    };
+    visit(formula.value);
+    return found.size === 1 ? Number([...found][0]) : undefined;
+}
+
+/** The goal a norm sets the agents, or undefined when it is not a service norm staffing can answer. */
+export function serviceGoal(norm: NormModel, metric: MetricModel, thresholdSeconds?: number): ServiceGoal | undefined {
+    if (metric.family !== 'service' || norm.op === 'between') return undefined;
+    const kind = metric.unit.kind;
+    if ((kind === 'percent' || kind === 'ratio') && (norm.op === '>=' || norm.op === '>')) {
+        const threshold = thresholdSeconds ?? serviceThreshold(metric);
+        if (threshold === undefined) return undefined;
+        return { kind: 'service-level', serviceLevel: kind === 'percent' ? norm.target / 100 : norm.target, thresholdSeconds: threshold };
+    }
+    if ((kind === 'seconds' || kind === 'minutes' || kind === 'hours') && (norm.op === '<=' || norm.op === '<')) {
+        return { kind: 'asa', asa: norm.target };
+    }
+    return undefined;
+}
+
+/** The rows of a program's staffing metrics, by period. */
+export interface StaffingRows {
+    offered: Map<string, number>;
+    handle: Map<string, number>;
+    patience: Map<string, number>;
+    agents: Map<string, number>;
+}
+
+export function staffingRows(program: ProgramModel, rows: readonly Measurement[]): StaffingRows | undefined {
+    const staffing = program.staffing;
+    if (!staffing) return undefined;
+    const found: StaffingRows = { offered: new Map(), handle: new Map(), patience: new Map(), agents: new Map() };
+    const roles: [keyof StaffingRows, string | undefined][] = [
+        ['offered', staffing.offered], ['handle', staffing.handle], ['patience', staffing.patience], ['agents', staffing.agents],
+    ];
+    for (const row of rows) {
+        if (row.program !== program.id) continue;
+        for (const [role, metric] of roles) if (metric === row.metric) found[role].set(row.period, row.value);
+    }
+    return found;
+}
+
+/** Options a planner may change: the volume (1.1 for +10%). */
+export interface StaffingScenario {
+    volumeFactor?: number;
+}
+
+/** The agents one interval needs for a goal, or undefined without offered calls and handle time there. */
+export function needFor(period: string, goal: ServiceGoal, rows: StaffingRows, grain: Grain, scenario: StaffingScenario = {}): StaffingNeed | undefined {
+    const minutes = intervalMinutes(grain);
+    const offeredRaw = rows.offered.get(period);
+    const aht = rows.handle.get(period);
+    if (minutes === undefined || offeredRaw === undefined || aht === undefined || !(aht > 0)) return undefined;
+    const offered = offeredRaw * (scenario.volumeFactor ?? 1);
+    const patience = rows.patience.get(period);
+    const target: StaffingTarget = goal.kind === 'service-level'
+        ? { thresholdSeconds: goal.thresholdSeconds, serviceLevel: goal.serviceLevel }
+        : { thresholdSeconds: 0, asa: goal.asa };
+    if (patience !== undefined && patience > 0) target.patienceSeconds = patience;
+    const figures = fewestAgents({ offered, intervalSeconds: minutes * 60, aht }, target);
+    const need: StaffingNeed = {
+        period, model: figures.model, offered, aht, agents: figures.agents, serviceLevel: figures.serviceLevel, asa: figures.asa,
+    };
+    if (target.patienceSeconds !== undefined) need.patience = target.patienceSeconds;
+    const loggedIn = rows.agents.get(period);
+    if (loggedIn !== undefined) {
+        need.loggedIn = loggedIn;
+        need.gap = loggedIn - figures.agents;
+    }
+    return need;
+}
+
+/** `09:30-10:00`: the local clock times an interval covers. */
+export function intervalLabel(period: string, grain: Grain): string {
+    const p = parsePeriod(period);
+    const minutes = intervalMinutes(grain);
+    if (!p.ok || minutes === undefined) return period;
+    const clock = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    return `${clock(p.minuteOfDay)}-${clock(p.minuteOfDay + minutes)}`;
+}
+
+/** "Erlang C: 14 agents needed in 09:30-10:00 (offered 100, AHT 3min)", one clause per interval. */
+export function describeNeeds(needs: readonly StaffingNeed[], grain: Grain): string {
+    const model = needs.every(n => n.model === 'erlang-a') ? 'Erlang A' : needs.every(n => n.model === 'erlang-c') ? 'Erlang C' : 'Erlang C/A';
+    const seconds = { kind: 'seconds' as const };
+    const clauses = needs.map((n, i) => {
+        const logged = n.loggedIn === undefined ? '' : `; ${formatCount(n.loggedIn)} logged in`;
+        const head = i === 0 ? `${n.agents} agent${n.agents === 1 ? '' : 's'} needed` : `${n.agents}`;
+        return `${head} in ${intervalLabel(n.period, grain)} (offered ${formatCount(n.offered)}, AHT ${formatValue(n.aht, seconds)}${logged})`;
+    });
+    return `${model}: ${clauses.join(', ')}`;
+}
+
+function formatCount(n: number): string {
+    return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/**
+ * Adds to each trigger of a service norm on interval data the agents its intervals needed, and
+ * says so at the end of the norm's reason. Verdicts do not change.
+ */
+export function annotateBreaches(model: NormaModel, results: NormResult[], rows: readonly Measurement[]): void {
+    const programs = new Map(model.programs.filter(p => p.staffing).map(p => [p.id, p]));
+    if (programs.size === 0) return;
+    const metrics = new Map(model.metrics.map(m => [m.id, m]));
+    const norms = new Map(model.norms.map(n => [n.id, n]));
+    const rowsByProgram = new Map<string, StaffingRows | undefined>();
+    for (const result of results) {
+        const program = programs.get(result.program);
+        const metric = metrics.get(result.metric);
+        const norm = norms.get(result.norm.id);
+        if (!program || !metric || !norm || result.triggers.length === 0 || intervalMinutes(metric.period) === undefined) continue;
+        const goal = serviceGoal(norm, metric);
+        if (!goal) continue;
+        if (!rowsByProgram.has(program.id)) rowsByProgram.set(program.id, staffingRows(program, rows));
+        const staffing = rowsByProgram.get(program.id)!;
+        const notes: string[] = [];
+        for (const trigger of result.triggers) {
+            const needs = trigger.periods.map(p => needFor(p, goal, staffing, metric.period)).filter((n): n is StaffingNeed => n !== undefined);
+            if (needs.length === 0) continue;
+            trigger.staffing = needs;
+            notes.push(describeNeeds(needs, metric.period));
+        }
+        if (notes.length) result.reason = `${result.reason}. ${notes.join('. ')}`;
+    }
+}
