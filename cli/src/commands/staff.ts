@@ -1,9 +1,20 @@
 /**
- * `norma staff`: how many agents a service norm needs. The calculator form takes one interval's
- * workload from options (`--offered 100 --per 30min --aht 180s --threshold 20s --target 80%`),
- * like the Erlang calculators analysts use today. Queueing maths lives in language/src/engine/queueing.ts.
+ * `norma staff`: how many agents a service norm needs. The workspace form plans every interval
+ * of every program with a `staffing` block from its measurements (engine/staffing.ts), read
+ * through runCheck like `norma check`'s; the calculator form takes one interval's workload from
+ * options (`--offered 100 --per 30min --aht 180s --threshold 20s --target 80%`), like the Erlang
+ * calculators analysts use today. Queueing maths lives in language/src/engine/queueing.ts.
  */
 import type { Command } from 'commander';
+import { dataFiles, runCheck } from '../../../language/src/check/index.js';
+import { staffingPlans, type PlanOptions } from '../../../language/src/engine/staffing.js';
+import { isDay } from '../../../language/src/engine/calendar.js';
+import { parseAsOf } from '../dates.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { loadCheckWorkspace } from '../load-with-data.js';
+import { createProgress } from '../progress.js';
+import { colorFor, colors } from '../terminal.js';
+import { staffingCsv, staffingHtml, staffingJson, staffingMarkdown, staffingPretty, type StaffingReport } from '../formats/staffing.js';
 import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/engine/queueing.js';
 import { readQuantity } from '../../../language/src/model/units.js';
 import { UsageError } from '../exit-codes.js';
@@ -11,6 +22,15 @@ import { writeOutput } from '../terminal.js';
 
 const FORMATS = ['pretty', 'json', 'csv', 'markdown'] as const;
 type StaffFormat = (typeof FORMATS)[number];
+const PLAN_FORMATS = { pretty: staffingPretty, json: staffingJson, csv: staffingCsv, markdown: staffingMarkdown, html: staffingHtml } as const;
+
+interface StaffOptions extends CalculatorOptions {
+    data?: string[];
+    asOf?: string;
+    normFrom?: string;
+    volume?: string;
+    shrinkage?: string;
+}
 
 interface CalculatorOptions {
     offered?: string;
@@ -28,7 +48,13 @@ interface CalculatorOptions {
 export function register(program: Command): void {
     program.command('staff')
         .description('How many agents a service norm needs (Erlang C, or Erlang A when callers abandon).')
-        .option('--offered <calls>', 'calls offered in one interval')
+        .argument('[paths...]', '.norma files or folders (default: the current folder)')
+        .option('--data <source...>', 'interval measurements: .csv, .json or .ndjson files, folders, or - for stdin')
+        .option('--as-of <date>', 'plan the intervals up to this day (default: today)')
+        .option('--norm-from <day>', 'plan every interval for the norm in force on this day (a tightened norm before it starts)')
+        .option('--volume <change>', 'change the offered calls, e.g. +10% or -5%')
+        .option('--shrinkage <percent>', 'share of paid time agents are off the phones, e.g. 30%: also gives the staff to schedule')
+        .option('--offered <calls>', 'calculator: calls offered in one interval')
         .option('--per <duration>', 'length of the interval: 15min, 30min or 1h', '30min')
         .option('--aht <duration>', 'average handle time, e.g. 180s or 3min')
         .option('--threshold <duration>', 'service threshold: the T of "80% answered within T", e.g. 20s')
@@ -36,10 +62,18 @@ export function register(program: Command): void {
         .option('--asa <duration>', 'largest average speed of answer wanted, e.g. 30s (instead of or beside --target)')
         .option('--patience <duration>', "callers' mean patience before hanging up, e.g. 5min: uses Erlang A")
         .option('--agents <n>', 'figures for this many agents instead of the fewest meeting the target')
-        .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'pretty')
+        .option('--format <format>', `output: ${FORMATS.join(', ')} (and html for a workspace)`, 'pretty')
         .option('--output <file>', 'write to a file instead of stdout')
         .addHelpText('after', `
-Example (the textbook case):
+For a workspace, each program names its workload metrics in a staffing block:
+  staffing { offered CallsOffered  handle AverageHandleTime  patience MeanPatience  agents AgentsLoggedIn }
+and every service-level (or speed-of-answer) norm on interval data is planned interval by
+interval. The threshold T is read from the service level's formula (wait <= 20s) unless
+--threshold says it. csv and json list every interval; pretty, markdown and html show the
+agents by time of day and weekday.
+  norma staff examples/contact-records --records Calls=examples/contact-records/records/calls.csv
+
+Calculator example (the textbook case):
   norma staff --offered 100 --per 30min --aht 180s --threshold 20s --target 80%
   -> 14 agents, service level 88.8%, occupancy 71.4%
 
@@ -49,13 +83,71 @@ Erlang C assumes nobody hangs up, so it overstates the staff needed; give --pati
 
 Exit codes: 0 figures written, 2 bad or missing options.
 `)
-        .action((opts: CalculatorOptions) => {
+        .action(async (paths: string[], opts: StaffOptions) => {
+            if (opts.offered === undefined) return planWorkspace(paths, opts);
+            if (paths.length || opts.data) throw new UsageError('The calculator (--offered) takes no workspace or --data; leave out --offered to plan a workspace.');
             const format = opts.format as StaffFormat;
             if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
             const { load, target, agents } = readCalculator(opts);
             const figures = agents === undefined ? fewestAgents(load, target) : figuresFor(load, agents, target);
             writeOutput(renderFigures(figures, format), opts.output);
         });
+}
+
+async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void> {
+    const render = PLAN_FORMATS[opts.format as keyof typeof PLAN_FORMATS];
+    if (!render) throw new UsageError(`Unknown format '${opts.format}': use ${Object.keys(PLAN_FORMATS).join(', ')}.`);
+    const sources = opts.data ?? [];
+    if (sources.length === 0) throw new UsageError('Give the interval measurements with --data (or --offered ... for the calculator).');
+    const asOf = parseAsOf(opts.asOf);
+    const plan: PlanOptions = { asOf };
+    if (opts.normFrom !== undefined) {
+        if (!isDay(opts.normFrom)) throw new UsageError(`--norm-from '${opts.normFrom}' is not a day: write it like 2026-08-01.`);
+        plan.normFrom = opts.normFrom;
+    }
+    if (opts.threshold !== undefined) plan.thresholdSeconds = duration(opts.threshold, '--threshold');
+    if (opts.volume !== undefined) plan.volumeFactor = volumeFactor(opts.volume);
+    if (opts.shrinkage !== undefined) {
+        const s = percent(opts.shrinkage, '--shrinkage');
+        if (s >= 1) throw new UsageError('--shrinkage must be below 100%: agents need some time on the phones.');
+        plan.shrinkage = s;
+    }
+    const progress = createProgress();
+    let outcome;
+    try {
+        outcome = await runCheck({
+            workspace: loadCheckWorkspace(paths, asOf, sources),
+            measurements: [dataFiles(sources)],
+            actions: [],
+            asOf,
+            reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
+        });
+    } finally {
+        progress.done();
+    }
+    const c = colors(colorFor(process.stderr));
+    for (const d of outcome.workspace.diagnostics) process.stderr.write(formatDiagnostic(d, outcome.workspace.root, c) + '\n');
+    if (!outcome.ok) throw new UsageError(outcome.problems.message);
+    const { plans, gaps } = staffingPlans(outcome.model, outcome.measurements.rows, plan);
+    const report: StaffingReport = {
+        asOf, plans, gaps,
+        scenario: {
+            ...(plan.normFrom ? { normFrom: plan.normFrom } : {}),
+            ...(opts.volume ? { volume: opts.volume } : {}),
+            ...(plan.shrinkage !== undefined ? { shrinkage: plan.shrinkage } : {}),
+        },
+    };
+    writeOutput(render(report), opts.output);
+}
+
+/** `+10%` is 1.1, `-5%` 0.95. */
+function volumeFactor(text: string): number {
+    const match = /^([+-])([0-9]+(?:\.[0-9]+)?)%$/.exec(text);
+    if (!match) throw new UsageError(`--volume '${text}' is not a change: write it like +10% or -5%.`);
+    const change = Number(match[2]) / 100;
+    const factor = match[1] === '+' ? 1 + change : 1 - change;
+    if (factor < 0) throw new UsageError(`--volume '${text}' would leave fewer than no calls.`);
+    return factor;
 }
 
 function readCalculator(opts: CalculatorOptions): { load: Workload; target: StaffingTarget; agents?: number } {

@@ -167,13 +167,104 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
         if (!goal) continue;
         if (!rowsByProgram.has(program.id)) rowsByProgram.set(program.id, staffingRows(program, rows));
         const staffing = rowsByProgram.get(program.id)!;
+        const workGrain = metrics.get(program.staffing!.offered)?.period ?? metric.period;
         const notes: string[] = [];
         for (const trigger of result.triggers) {
-            const needs = trigger.periods.map(p => needFor(p, goal, staffing, metric.period)).filter((n): n is StaffingNeed => n !== undefined);
+            const needs = trigger.periods.map(p => needFor(p, goal, staffing, workGrain)).filter((n): n is StaffingNeed => n !== undefined);
             if (needs.length === 0) continue;
             trigger.staffing = needs;
-            notes.push(describeNeeds(needs, metric.period));
+            notes.push(describeNeeds(needs, workGrain));
         }
         if (notes.length) result.reason = `${result.reason}. ${notes.join('. ')}`;
     }
+}
+
+/** What `norma staff` plans for: the norm in force at a day instead of each interval's own, a volume change, shrinkage. */
+export interface PlanOptions extends StaffingScenario {
+    /** Judge every interval by the norm in force on this day (YYYY-MM-DD): plan a tightened norm before it starts. */
+    normFrom?: string;
+    /** The service threshold in seconds, when the formula does not say it (or to override it). */
+    thresholdSeconds?: number;
+    /** Share of scheduled time agents are not available (breaks, training, absence), 0..1. */
+    shrinkage?: number;
+    /** Intervals after this day are left out (YYYY-MM-DD). */
+    asOf?: string;
+}
+
+export interface PlannedInterval extends StaffingNeed {
+    /** The norm the interval is planned for. */
+    norm: string;
+    /** Agents to schedule so that `agents` are on the phones after shrinkage. */
+    scheduled?: number;
+}
+
+export interface StaffingPlan {
+    program: string;
+    /** The service norm's metric (service level or speed of answer). */
+    metric: string;
+    grain: Grain;
+    goal: ServiceGoal;
+    intervals: PlannedInterval[];
+}
+
+/** Why a program with a staffing block gets no plan for one of its service norms. */
+export interface PlanGap {
+    program: string;
+    metric: string;
+    reason: string;
+}
+
+/** Every interval of every program with a `staffing` block, for each of its service norms on interval data. */
+export function staffingPlans(model: NormaModel, rows: readonly Measurement[], options: PlanOptions = {}): { plans: StaffingPlan[]; gaps: PlanGap[] } {
+    const plans: StaffingPlan[] = [];
+    const gaps: PlanGap[] = [];
+    const metrics = new Map(model.metrics.map(m => [m.id, m]));
+    for (const program of model.programs) {
+        if (!program.staffing) continue;
+        const staffing = staffingRows(program, rows)!;
+        // The workload's own interval length (the validator holds every staffing metric to one).
+        const workGrain = metrics.get(program.staffing.offered)?.period ?? 'interval30';
+        const periods = [...staffing.offered.keys()].filter(p => options.asOf === undefined || p.slice(0, 10) <= options.asOf).sort();
+        const norms = model.norms.filter(n => n.program === program.id);
+        for (const metricId of [...new Set(norms.map(n => n.metric))]) {
+            const metric = metrics.get(metricId);
+            if (!metric || metric.family !== 'service' || intervalMinutes(metric.period) === undefined) continue;
+            const forMetric = norms.filter(n => n.metric === metricId);
+            const fixed = options.normFrom === undefined ? undefined : normInForce(forMetric, options.normFrom);
+            if (options.normFrom !== undefined && !fixed) {
+                gaps.push({ program: program.id, metric: metricId, reason: `no norm for ${metricId} is in force on ${options.normFrom}` });
+                continue;
+            }
+            const intervals: PlannedInterval[] = [];
+            let goal: ServiceGoal | undefined;
+            for (const period of periods) {
+                const norm = fixed ?? normInForce(forMetric, period.slice(0, 10));
+                if (!norm) continue;
+                const normGoal = serviceGoal(norm, metric, options.thresholdSeconds);
+                if (!normGoal) {
+                    if (metric.unit.kind === 'percent' || metric.unit.kind === 'ratio') {
+                        gaps.push({ program: program.id, metric: metricId, reason: `the service threshold of ${metricId} is not in a formula (count(answered and wait <= 20s) / ...); give it with --threshold` });
+                    }
+                    break;
+                }
+                goal ??= normGoal;
+                const need = needFor(period, normGoal, staffing, workGrain, options);
+                if (!need) continue;
+                const planned: PlannedInterval = { ...need, norm: norm.id };
+                if (options.shrinkage !== undefined) planned.scheduled = Math.ceil(need.agents / (1 - options.shrinkage) - 1e-9);
+                intervals.push(planned);
+            }
+            if (goal) plans.push({ program: program.id, metric: metricId, grain: workGrain, goal, intervals });
+        }
+    }
+    return { plans, gaps };
+}
+
+/** The norm in force on a day: the latest whose `from` is on or before it. */
+function normInForce(norms: readonly NormModel[], day: string): NormModel | undefined {
+    let found: NormModel | undefined;
+    for (const n of norms) {
+        if ((n.from === null || n.from <= day) && (n.until === null || day < n.until)) found = n;
+    }
+    return found;
 }
