@@ -84,7 +84,10 @@ Erlang C assumes nobody hangs up, so it overstates the staff needed; give --pati
 Exit codes: 0 figures written, 2 bad or missing options.
 `)
         .action(async (paths: string[], opts: StaffOptions) => {
-            if (opts.offered === undefined) return planWorkspace(paths, opts);
+            // Calculator options without --data are the calculator, even when --offered is forgotten.
+            const calculator = opts.offered !== undefined
+                || (opts.data === undefined && [opts.aht, opts.target, opts.asa, opts.agents, opts.patience].some(o => o !== undefined));
+            if (!calculator) return planWorkspace(paths, opts);
             if (paths.length || opts.data) throw new UsageError('The calculator (--offered) takes no workspace or --data; leave out --offered to plan a workspace.');
             const format = opts.format as StaffFormat;
             if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
