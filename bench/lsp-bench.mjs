@@ -21,6 +21,6 @@ console.log(loadLine('load after'));
 console.log(`workspace: ${PROGRAMS} program files (${r.lines} lines) + metrics + standard + a ${r.largeLines}-line file; ${r.errors} errors`);
 console.log(`initialize -> diagnostics for all ${r.files} files: ${ms(r.initialMs)}`);
 console.log(`completion after 'norm ' (${r.completion.items} items), ${r.completion.requests} requests: p50 ${ms(r.completion.p50)}, p95 ${ms(r.completion.p95)}`);
-console.log(`edit -> diagnostics, ${r.edits.count} edits: p50 ${ms(r.edits.p50)}, p95 ${ms(r.edits.p95)}`);
+console.log(`edit -> diagnostics, ${r.edits.count} edits: p50 ${ms(r.edits.p50)}, p95 ${ms(r.edits.p95)}; server CPU per edit ${r.edits.cpuMs === null ? 'n/a' : ms(r.edits.cpuMs)}`);
 console.log(`server peak memory (VmHWM): ${(r.peakKb / 1024).toFixed(0)} MB`);
 if (r.stderr) console.error(r.stderr);

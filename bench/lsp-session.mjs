@@ -102,6 +102,8 @@ export async function lspSession(folder, programs, workspace) {
         textDocument: { uri: edited, languageId: 'norma', version: 1, text: editedText },
     });
     const edits = [];
+    sample();
+    const cpuBeforeEdits = cpuMs;
     for (let i = 0; i < EDITS; i++) {
         const broken = i % 2 === 0;
         const done = new Promise(resolve => {
@@ -118,6 +120,8 @@ export async function lspSession(folder, programs, workspace) {
         edits.push(performance.now() - t);
     }
     sample();
+    // The server's CPU per edit: what an edit costs whatever else the machine is doing.
+    const editCpuMs = cpuMs !== null && cpuBeforeEdits !== null ? (cpuMs - cpuBeforeEdits) / EDITS : null;
 
     await connection.sendRequest(proto.ShutdownRequest.type);
     await connection.sendNotification(proto.ExitNotification.type);
@@ -127,7 +131,7 @@ export async function lspSession(folder, programs, workspace) {
         files: workspace.files, lines: workspace.lines, largeLines: largeLines.length - 1, errors,
         initialMs, initialCpuMs, peakKb, cpuMs,
         completion: { requests: COMPLETIONS, items: completionItems, p50: percentile(completion, 50), p95: percentile(completion, 95) },
-        edits: { count: EDITS, p50: percentile(edits, 50), p95: percentile(edits, 95) },
+        edits: { count: EDITS, p50: percentile(edits, 50), p95: percentile(edits, 95), cpuMs: editCpuMs },
         stderr: /Error/.test(stderr) ? stderr : '',
     };
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The SQL target in DuckDB against the hand-written window query, both in this process (one
+// fresh in-memory database per run), interleaved (bench/harness.mjs): `norma compile --target
+// sql` of the benchmark's 10,000-norm workspace, run over the 1,000,000-row CSV loaded as the
+// `measurements` table, to the last row of `norma_verdicts`; against bench/duckdb-triggers.mjs
+// over the same CSV. The SQL side is also timed by step: loading the CSV, the script's setup
+// (the norms table and the views) and the verdict query.
+//   node bench/sql-bench.mjs [--runs 3] [--rows 1000000] [--json results.json]
+// Aim of issue 12: within 1.5x the hand-written query.
+import { DuckDBInstance } from '@duckdb/node-api';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TRIGGERS_SQL } from './duckdb-triggers.mjs';
+import { ROOT, compare, loadLine, machineLine, median, options, printComparisons, printTable, runNode, saveJson, seconds } from './harness.mjs';
+
+const opt = options();
+const RUNS = opt.number('--runs', 3);
+const ROWS = opt.number('--rows', 1_000_000);
+const dir = path.join(ROOT, 'bench/data', String(ROWS));
+if (!fs.existsSync(path.join(dir, 'measurements.csv'))) {
+    console.error(`No data in ${path.relative(ROOT, dir)}: run node bench/check-bench.mjs --rows ${ROWS} first (it generates it).`);
+    process.exit(2);
+}
+const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
+const csv = path.join(dir, 'measurements.csv');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-sql-bench-'));
+const compiled = runNode(path.join(ROOT, 'cli/bin/norma.js'), ['compile', path.join(dir, 'workspace'), '--target', 'sql', '--out', out]);
+if (compiled.status !== 0) throw new Error(`norma compile failed:\n${compiled.stderr}`);
+const script = fs.readFileSync(path.join(out, fs.readdirSync(out).find(f => f.endsWith('.sql'))), 'utf8');
+fs.rmSync(out, { recursive: true, force: true });
+const statements = script.split(/;\n/).map(s => s.trim()).filter(s => s && !/^(--[^\n]*\n?)*$/.test(s));
+const literal = s => `'${s.replace(/'/g, "''")}'`;
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+/** Runs `work(connection, mark)` in a fresh database; wall and CPU (this process, DuckDB's threads included). */
+async function timed(work) {
+    const wall0 = performance.now();
+    const cpu0 = cpuMs();
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const steps = {};
+    let last = performance.now();
+    const mark = name => { const now = performance.now(); steps[name] = now - last; last = now; };
+    const answer = await work(c, mark);
+    c.closeSync();
+    return { wallMs: performance.now() - wall0, cpuMs: cpuMs() - cpu0, maxRssKb: null, steps, answer };
+}
+
+const stepsOfSql = [];
+// compare() runs sides synchronously and DuckDB is asynchronous: the rounds run here, in the
+// same order (SQL target, hand-written, SQL target, ...), and compare() reads them back.
+const rounds = [];
+for (let i = 0; i < RUNS; i++) {
+    const sql = await timed(async (c, mark) => {
+        await c.run(`CREATE TABLE measurements AS SELECT * FROM read_csv(${literal(csv)}, header = true,
+            columns = {'program': 'VARCHAR', 'metric': 'VARCHAR', 'period': 'VARCHAR', 'value': 'DOUBLE', 'sample': 'BIGINT'})`);
+        await c.run('CREATE TABLE actions(program VARCHAR, metric VARCHAR, opened DATE, owner VARCHAR, due DATE, closed DATE, result VARCHAR)');
+        await c.run(`SET VARIABLE norma_as_of = DATE ${literal(meta.lastDay)}`);
+        mark('load the CSV');
+        for (const s of statements) await c.run(s);
+        mark('script setup (norms table, views)');
+        const reader = await c.runAndReadAll('SELECT verdict, count(*) AS n, CAST(sum(triggers) AS INTEGER) AS triggers FROM norma_verdicts GROUP BY verdict');
+        const rows = reader.getRowObjectsJS();
+        mark('norma_verdicts');
+        return rows;
+    });
+    stepsOfSql.push(sql.steps);
+    const hand = await timed(async c => (await c.runAndReadAll(TRIGGERS_SQL(csv, path.join(dir, 'norms.csv'), meta.lastDay))).getRowObjectsJS().length);
+    rounds.push([sql, hand]);
+}
+const replay = (label, side) => { let i = 0; return { label, run: () => rounds[i++][side] }; };
+console.log(`The SQL target against the hand-written query, ${ROWS.toLocaleString('en')} rows, ${statements.length} statements; ${machineLine()}`);
+console.log(loadLine('load'));
+const cmp = compare({ name: `${(ROWS / 1e6).toLocaleString('en')}M rows`, runs: RUNS, aim: { ratio: 1.5 }, sides: [replay('norma compile --target sql, in DuckDB', 0), replay('hand-written window query', 1)] });
+printComparisons([cmp], { title: 'SQL target in DuckDB (in-process, a fresh database per run; CPU of this process)' });
+console.log('\nThe SQL side by step (median):');
+printTable([['step', 'wall'], ...Object.keys(stepsOfSql[0]).map(k => [k, seconds(median(stepsOfSql.map(s => s[k])))])]);
+const verdicts = rounds[0][0].answer.map(r => `${r.verdict} ${r.n}`).join(', ');
+console.log(`Verdicts: ${verdicts}.`);
+saveJson(opt.string('--json'), 'sql', { comparisons: [cmp], steps: stepsOfSql });
