@@ -11,7 +11,7 @@ describe('parse errors', () => {
         expect(ws.model).toBeNull();
         expect(ws.diagnostics).toHaveLength(1);
         expect(ws.diagnostics[0]).toMatchObject({ file: 'metrics/service.norma', line: 2, severity: 'error' });
-        expect(ws.diagnostics[0].message).toContain("'}'");
+        expect(ws.diagnostics[0].message).toBe('The block of `metric ServiceLevel` opened on line 1 is not closed: add a `}` after its last line.');
     });
 
     it('reports an unexpected token where it stands', async () => {
@@ -21,7 +21,8 @@ describe('parse errors', () => {
         ]);
         const errors = ws.diagnostics.filter(d => d.severity === 'error');
         expect(errors.length).toBeGreaterThan(0);
-        expect(errors[0]).toMatchObject({ file: 'programs/acme.norma', line: 2, column: 28 });
+        expect(errors[0]).toMatchObject({ file: 'programs/acme.norma', line: 2, column: 28, message: '`=>` is not a comparison; did you mean `>=`?' });
+        expect(errors).toHaveLength(1);
         expect(ws.diagnostics.every(d => d.file === 'programs/acme.norma')).toBe(true);
     });
 
@@ -29,5 +30,8 @@ describe('parse errors', () => {
         const ws = await loadWorkspace([{ path: 'a.norma', text: 'program AcmeBilling {\n  client "Acme" §\n}\n' }]);
         const lexing = ws.diagnostics.find(d => d.message.includes('§'));
         expect(lexing).toMatchObject({ file: 'a.norma', line: 2, column: 17, severity: 'error' });
+        expect(lexing!.message).toBe('`§` is not a character Norma reads here.');
+        // The one slip makes one error: nothing else is reported on its line.
+        expect(ws.diagnostics.filter(d => d.line === 2)).toHaveLength(1);
     });
 });

@@ -15,6 +15,7 @@ import * as names from '../../language/src/validation/names.js';
 import * as norm from '../../language/src/validation/norm.js';
 import * as program from '../../language/src/validation/program.js';
 import * as properties from '../../language/src/validation/properties.js';
+import * as syntax from '../../language/src/validation/syntax.js';
 import * as vocabulary from '../../language/src/validation/vocabulary.js';
 import { loadCases, overlaps, type Span } from './fixtures.js';
 
@@ -47,7 +48,7 @@ describe('validation fixtures', () => {
 
     // Runs after the cases above (tests in a file run in order): every rule has at least one fixture.
     it('produces every exported diagnostic code in some fixture', () => {
-        const modules = [dates, exclusion, linking, metric, names, norm, program, properties, vocabulary];
+        const modules = [dates, exclusion, linking, metric, names, norm, program, properties, syntax, vocabulary];
         const codes = modules.flatMap(m => Object.entries(m).filter(([k]) => k.startsWith('CODE_')).map(([, v]) => v as string));
         const missing = codes.filter(c => !producedCodes.has(c));
         expect(missing, 'codes no fixture produces').toEqual([]);

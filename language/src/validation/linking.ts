@@ -8,8 +8,10 @@ import {
     DefaultDocumentValidator, DefaultLinker, DocumentValidator, type AstNodeDescription, type LangiumCoreServices,
     type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationOptions,
 } from 'langium';
+import type { CancellationToken } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { closest } from '../engine/suggest.js';
+import { grammarWords, plainSyntaxError } from './syntax.js';
 
 /** `norm ServiceLevl >= 80%`: a name that no declaration in the workspace answers. */
 export const CODE_UNKNOWN_NAME = 'unknown-name';
@@ -56,8 +58,36 @@ export class NormaLinker extends DefaultLinker {
 }
 
 export class NormaDocumentValidator extends DefaultDocumentValidator {
+    protected readonly keywords: string[];
+
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.keywords = grammarWords(services.Grammar);
+    }
+
+    /**
+     * Syntax errors in plain words (validation/syntax.ts), one per line; no other diagnostic on
+     * a line that does not parse, since it would only be a consequence of the first.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const all = await super.validateDocument(document, options, cancelToken);
+        const isSyntax = (d: Diagnostic) => {
+            const code = (d.data as { code?: string } | undefined)?.code;
+            return code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError;
+        };
+        if (!all.some(isSyntax)) return all;
+        const text = document.textDocument.getText();
+        const syntaxLines = new Set<number>();
+        const kept: Diagnostic[] = [];
+        for (const d of all) {
+            if (!isSyntax(d)) continue;
+            if (syntaxLines.has(d.range.start.line)) continue;
+            syntaxLines.add(d.range.start.line);
+            const plain = plainSyntaxError(text, document.textDocument.offsetAt(d.range.start), typeof d.message === 'string' ? d.message : d.message.value, this.keywords);
+            kept.push({ ...d, message: sentence(plain.message), code: plain.code });
+        }
+        for (const d of all) if (!isSyntax(d) && !syntaxLines.has(d.range.start.line)) kept.push(d);
+        return kept;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -81,4 +111,10 @@ export class NormaDocumentValidator extends DefaultDocumentValidator {
             }));
         }
     }
+}
+
+/** `a date is written ...` -> `A date is written ....`; a question keeps its mark. */
+function sentence(text: string): string {
+    const t = text.charAt(0).toUpperCase() + text.slice(1);
+    return /[.?!]$/.test(t) ? t : `${t}.`;
 }
