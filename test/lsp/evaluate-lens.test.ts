@@ -98,4 +98,21 @@ describe('evaluate code lens', () => {
         const titles = (await lenses(program)).map(l => l[1]);
         expect(titles).toEqual(Array(3).fill(`data problem: ${path.relative(process.cwd(), path.join(folder, 'more.csv'))}:2:19 error The same program, metric and period already appear at ${path.relative(process.cwd(), path.join(folder, 'measurements.csv'))}:3.`));
     });
+
+    it('explains an expired exclusion on the norms it names, with its id and expiry day', async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        const exclusion = `exclusion Outage "Carrier outage" {
+    program Acme
+    metrics ServiceLevel
+    periods 2026-01-03 to 2026-01-05
+    approved by "Vendor management"
+    expires 2026-01-20
+}
+`;
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM + exclusion });
+        const first = (await lenses(program))[0];
+        expect(first[0]).toBe(1);
+        expect(first[1]).toContain('Outage');
+        expect(first[1]).toContain('2026-01-20');
+    });
 });

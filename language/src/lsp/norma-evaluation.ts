@@ -15,7 +15,7 @@ import type { InitializeParams } from 'vscode-languageserver';
 import { dataFiles, runCheck, type CheckOutcome, type CheckProblems } from '../check/index.js';
 import { formatDataError } from '../data/index.js';
 import { todayUtc } from '../engine/calendar.js';
-import type { NormResult } from '../engine/types.js';
+import type { CheckWarning, NormResult } from '../engine/types.js';
 import { buildModel } from '../model/build.js';
 import type { Grain, NormaModel, SourceRef } from '../model/types.js';
 
@@ -147,7 +147,9 @@ export class NormaEvaluation {
         const { model, result } = outcome;
         const grains = new Map(model.metrics.map(m => [m.id, m.period]));
         const byNorm = new Map<string, string>();
-        for (const r of result.results) byNorm.set(r.norm.id, verdictTitle(r, grains.get(r.metric) ?? 'daily', result.asOf));
+        for (const r of result.results) {
+            byNorm.set(r.norm.id, verdictTitle(r, grains.get(r.metric) ?? 'daily', result.asOf) + expiredNote(model, result.warnings ?? [], r.program, r.metric));
+        }
         for (const u of result.upcoming) byNorm.set(u.id, `in force from ${u.from}`);
         return { byNorm };
     }
@@ -209,6 +211,16 @@ function signature(paths: string[]): string {
             return `${e}:${s?.mtimeMs}:${s?.size}`;
         }).join(',');
     }).join(';');
+}
+
+/** `; exclusion StormEunice expired on 2026-03-31, its points judged as usual` for each expired exclusion naming the norm's program and metric. */
+function expiredNote(model: NormaModel, warnings: readonly CheckWarning[], program: string, metric: string): string {
+    const notes = warnings.filter(w => w.code === 'exclusion-expired' && w.exclusion).flatMap(w => {
+        const x = model.exclusions.find(e => e.id === w.exclusion);
+        const covers = x && (x.programs.length === 0 || x.programs.includes(program)) && (x.metrics.length === 0 || x.metrics.includes(metric));
+        return covers ? [`; exclusion ${w.exclusion} expired on ${w.expired ?? x.expires}, its points judged as usual`] : [];
+    });
+    return [...new Set(notes)].join('');
 }
 
 /**
