@@ -1,4 +1,5 @@
 // The compiled checks: standalone, equal to `norma check`, and immune to text injected from .norma files.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,11 +82,46 @@ describe('norma compile --target json and sql', () => {
         expect(model.norms[0]).toMatchObject({ id: 'Acme.AHT', op: '<=', target: 360 });
     });
 
-    it('writes SQL', () => {
-        const dir = workspace({ 'm.norma': 'metric AHT "AHT" { family efficiency unit minutes better lower period daily }\nprogram Acme { norm AHT <= 6min }\n' });
+    // The script and its CSV files, run from their folder by a database's own client: DuckDB (through its
+    // node binding in a child process, as the duckdb shell would) and PostgreSQL's psql.
+    const SQL_WS = 'metric AHT "AHT" { family efficiency unit minutes better lower period daily }\n'
+        + 'program Acme "Acme \'billing\'" { norm AHT <= 4.1min { act after 2 consecutive misses } }\n';
+    const SQL_DATA = `CREATE TEMP TABLE measurements AS SELECT * FROM (VALUES ('Acme', 'AHT', '2026-01-01', 246.0, 10), ('Acme', 'AHT', '2026-01-02', 300.0, 10), ('Acme', 'AHT', '2026-01-03', 301.0, 10)) AS t(program, metric, period, value, sample);
+CREATE TEMP TABLE actions AS SELECT * FROM (VALUES ('Acme', 'AHT', DATE '2026-01-03', 'Team lead', DATE '2026-02-15', CAST(NULL AS DATE), CAST(NULL AS VARCHAR))) AS t(program, metric, opened, owner, due, closed, result);
+`;
+    const SQL_QUERY = `UPDATE norma_run SET as_of_day = DATE '2026-01-31' - DATE '1970-01-01';
+SELECT norm_id, verdict, triggers FROM norma_verdicts;`;
+
+    it('writes SQL and the norms as CSV data, which DuckDB runs from that folder', () => {
         const out = tempDir();
-        expect(norma(['compile', dir, '--out', out, '--target', 'sql']).code).toBe(0);
-        expect(fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8')).toContain('CREATE OR REPLACE TEMP VIEW norma_verdicts');
+        const r = norma(['compile', workspace({ 'm.norma': SQL_WS }), '--out', out, '--target', 'sql']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(fs.readdirSync(out).sort()).toEqual(['norma-checks.sql', 'norma-exclusions.csv', 'norma-norms.csv']);
+        expect(fs.readFileSync(path.join(out, 'norma-norms.csv'), 'utf8')).toContain("Acme.AHT,Acme,AHT,<=,246,");
+        const script = SQL_DATA + fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8') + SQL_QUERY;
+        const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+            import { DuckDBInstance } from '${pathToFileURL(require.resolve('@duckdb/node-api')).href}';
+            import * as fs from 'node:fs';
+            const c = await (await DuckDBInstance.create(':memory:')).connect();
+            const statements = fs.readFileSync(0, 'utf8').split(/;\\n/).map(s => s.trim()).filter(s => s.replace(/--[^\\n]*/g, '').trim());
+            let rows;
+            for (const s of statements) rows = (await c.runAndReadAll(s)).getRowObjectsJS();
+            console.log(JSON.stringify(rows));`], { cwd: out, input: script, encoding: 'utf8' });
+        expect(run.stderr).toBe('');
+        // 246 s meets <= 4.1min exactly; 300 and 301 are two misses in a row, answered by an open action.
+        expect(JSON.parse(run.stdout)).toEqual([{ norm_id: 'Acme.AHT', verdict: 'action-planned', triggers: 1 }]);
+    });
+
+    it.skipIf(!process.env.NORMA_TEST_POSTGRES_URL)('writes SQL for PostgreSQL, which psql runs from that folder', () => {
+        const out = tempDir();
+        const r = norma(['compile', workspace({ 'm.norma': SQL_WS }), '--out', out, '--target', 'sql', '--dialect', 'postgres']);
+        expect(r.code, r.stderr).toBe(0);
+        const script = path.join(out, 'run.sql');
+        fs.writeFileSync(script, SQL_DATA + fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8') + SQL_QUERY);
+        const run = spawnSync('psql', [process.env.NORMA_TEST_POSTGRES_URL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-A', '-t', '-F', ',', '-f', script],
+            { cwd: out, encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' } });
+        expect(run.stderr).toBe('');
+        expect(run.stdout.trim().split('\n').pop()).toBe('Acme.AHT,action-planned,1');
     });
 
     it('exits 2 on an unknown target', () => {

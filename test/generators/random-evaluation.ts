@@ -10,7 +10,7 @@ import fc from 'fast-check';
 export interface EvaluationCase {
     files: Record<string, string>;
     measurements: { program: string; metric: string; period: string; value: number; sample: number | null }[];
-    actions: { program: string; metric: string; opened: string; owner: string | null; due: string | null; closed: string | null; result: string | null }[];
+    actions: { program: string; metric: string; opened: string; owner: string; due: string | null; closed: string | null; result: string | null }[];
     asOf: string;
 }
 
@@ -179,7 +179,7 @@ export const evaluationCase: fc.Arbitrary<EvaluationCase> = fc.record({
     const actionRows: EvaluationCase['actions'] = actions
         .filter(a => a.program < programs.length)
         .map(a => ({
-            program: `P${a.program}`, metric: METRICS[a.metric].id, opened: dayText(a.opened), owner: a.owner || null,
+            program: `P${a.program}`, metric: METRICS[a.metric].id, opened: dayText(a.opened), owner: a.owner,
             due: a.due === undefined ? null : dayText(a.due),
             closed: a.closedAfter === undefined ? null : dayText(a.opened + a.closedAfter), result: null,
         }));

@@ -91,8 +91,41 @@ program P { norm SL >= 80% { act after 1 consecutive misses } }` });
             for (const actions of [[done, late], [late, done]]) {
                 const sql = await sqlEvaluation(dialect, model, rows, actions, '2026-01-11');
                 expect(sql.verdicts).toEqual([{ norm_id: 'P.SL', verdict: 'overdue', triggers: 1 }]);
-                expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-01-11', actions })));
             }
+        });
+
+        it('excuses the days, weeks and months an exclusion names, as the engine does', async () => {
+            const model = await modelOf({ 'w.norma': `
+metric SL "Service level" { family service unit percent better higher period daily }
+metric Weekly "Weekly quality" { family quality unit percent better higher period weekly }
+program Acme "Acme" {
+    norm SL >= 80% { act immediately below 70% }
+    norm Weekly >= 90% { act immediately below 70% }
+}
+exclusion Outage "Carrier outage" {
+    program Acme
+    metrics SL
+    periods 2026-01-02 to 2026-01-11
+    approved by "Vendor management"
+    expires 2026-12-31
+}
+exclusion Audit "Quality audit weeks" {
+    program Acme
+    metrics Weekly
+    periods 2026-W01 to 2026-W02
+    approved by "Quality lead"
+    expires 2026-12-31
+}` });
+            // Critical misses from 2 to 11 January and in weeks 1 and 2 are excused; 12 January and week 3 are judged.
+            const sl = [[1, 85], [2, 60], [3, 61], [11, 50], [12, 86]].map(([d, value]) => ({ program: 'Acme', metric: 'SL', period: day(d), value }));
+            const weekly = [['2026-W01', 50], ['2026-W02', 50], ['2026-W03', 95]].map(([period, value]) => ({ program: 'Acme', metric: 'Weekly', period: String(period), value: Number(value) }));
+            const rows = [...sl, ...weekly];
+            const sql = await sqlEvaluation(dialect, model, rows, [], '2026-01-31');
+            expect(sql.verdicts).toEqual([
+                { norm_id: 'Acme.SL', verdict: 'met', triggers: 0 },
+                { norm_id: 'Acme.Weekly', verdict: 'met', triggers: 0 },
+            ]);
+            expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-01-31', actions: [] })));
         });
 
         it('agrees with the engine on every generated workspace: point statuses, triggers and verdicts', async () => {
