@@ -73,4 +73,11 @@ export interface Dialect {
     countDistinct(value: string): string;
     /** Text of an exact number, so no digit is lost on the way out. */
     exactText(value: string): string;
+    /** A typed null (ClickHouse needs `Nullable(...)`); `CAST(NULL AS INTEGER)` / `CAST(NULL AS VARCHAR)` when absent. */
+    typedNull?(type: 'integer' | 'text'): string;
+}
+
+/** A typed null in a dialect. */
+export function typedNull(dialect: Dialect, type: 'integer' | 'text'): string {
+    return dialect.typedNull?.(type) ?? `CAST(NULL AS ${type === 'integer' ? 'INTEGER' : 'VARCHAR'})`;
 }

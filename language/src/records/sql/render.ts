@@ -15,7 +15,7 @@
  */
 import type { Expr, FieldModel, SourceModel } from '../../model/formula.js';
 import type { MetricModel, ProgramModel } from '../../model/types.js';
-import type { Dialect } from './dialect.js';
+import { typedNull, type Dialect } from './dialect.js';
 
 /** One pushed-down aggregate of a formula; finish.ts combines them into the value and sample. */
 export interface Partial {
@@ -71,7 +71,7 @@ export function renderTaken(source: SourceModel, programs: readonly ProgramModel
             parts.push(`SELECT ${dialect.text(p.id)} AS ${dialect.identifier(COLUMN.program)}, * FROM (${kept}) AS kept${where}`);
         }
     }
-    return parts.length ? parts.join(' UNION ALL ') : `SELECT CAST(NULL AS VARCHAR) AS ${dialect.identifier(COLUMN.program)}, * FROM (${kept}) AS kept WHERE FALSE`;
+    return parts.length ? parts.join(' UNION ALL ') : `SELECT ${typedNull(dialect, 'text')} AS ${dialect.identifier(COLUMN.program)}, * FROM (${kept}) AS kept WHERE FALSE`;
 }
 
 /** Records that no program takes (their count and a few examples are reported). */
@@ -132,7 +132,7 @@ export function renderMetric(metric: MetricModel, source: SourceModel, taken: st
     });
     const filters = [`${at} IS NOT NULL`];
     if (formula.where) filters.push(`COALESCE(${renderExpr(formula.where, source, dialect)}, FALSE)`);
-    const offset = key.offsetMinutes ?? 'CAST(NULL AS INTEGER)';
+    const offset = key.offsetMinutes ?? typedNull(dialect, 'integer');
     const sql = `SELECT ${dialect.identifier(COLUMN.program)}, ${key.label} AS ${dialect.identifier(COLUMN.period)}, ${offset} AS ${dialect.identifier(COLUMN.offset)}, ${columns.join(', ')}`
         + ` FROM (${taken}) AS taken WHERE ${filters.join(' AND ')}`
         + ` GROUP BY ${dialect.identifier(COLUMN.program)}, ${key.label}, ${offset}`;

@@ -1,0 +1,113 @@
+/**
+ * `--database <url>` (SPEC §6.4): a connection to the database where the source tables live.
+ * `postgres://user:password@host:port/db` (or `postgresql://`) through the `pg` client;
+ * `duckdb:<file>` for a DuckDB file, opened read-only. The password never appears in any
+ * output or error: every message that could carry the URL goes through `redact`.
+ */
+import pg from 'pg';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Dialect } from '../../../language/src/records/sql/dialect.js';
+import { duckdb } from '../../../language/src/records/sql/duckdb.js';
+import { postgres } from '../../../language/src/records/sql/postgres.js';
+import { UsageError } from '../exit-codes.js';
+
+export interface DatabaseSession {
+    dialect: Dialect;
+    /** What to call the database in messages (no password). */
+    label: string;
+    rows(sql: string): Promise<Record<string, unknown>[]>;
+    /** Bytes received from the server so far (PostgreSQL), or null when nothing crosses a wire. */
+    bytesReceived(): number | null;
+    close(): Promise<void>;
+}
+
+/** The URL with its password (and any `password=` parameter) replaced by `***`. */
+export function redact(url: string): string {
+    return url
+        .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@?#]*:)[^@/?#]*@/i, '$1***@')
+        .replace(/([?&]password=)[^&#]*/gi, '$1***');
+}
+
+/** An error from a driver, in plain words, with the URL's secrets taken out. */
+export function databaseError(url: string, label: string, e: unknown): UsageError {
+    const message = e instanceof Error ? e.message : String(e);
+    const password = passwordOf(url);
+    let text = redact(message).split(url).join(redact(url));
+    if (password) text = text.split(password).join('***');
+    return new UsageError(`${label}: ${text}`);
+}
+
+function passwordOf(url: string): string | undefined {
+    try {
+        const u = new URL(url);
+        return u.password ? decodeURIComponent(u.password) : u.searchParams.get('password') ?? undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+export async function connect(url: string): Promise<DatabaseSession> {
+    if (/^postgres(ql)?:\/\//i.test(url)) return connectPostgres(url);
+    if (/^duckdb:/i.test(url)) return connectDuckdb(url.slice('duckdb:'.length));
+    throw new UsageError(`--database ${redact(url)}: write postgres://user@host:port/database or duckdb:<file>.`);
+}
+
+async function connectPostgres(url: string): Promise<DatabaseSession> {
+    let label = 'PostgreSQL';
+    try {
+        const u = new URL(url);
+        label = `PostgreSQL at ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname.length > 1 ? u.pathname : ''}`;
+    } catch {
+        throw new UsageError(`--database ${redact(url)}: not a valid postgres:// URL.`);
+    }
+    const client = new pg.Client({ connectionString: url, application_name: 'norma' });
+    // A broken connection after connecting is reported by the query that fails, not as an unhandled event.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+        // Periods are cut by the source's zone, never the server's; timestamps without offset are UTC.
+        await client.query(`SET TIME ZONE 'UTC'`);
+    } catch (e) {
+        await client.end().catch(() => undefined);
+        throw databaseError(url, `Cannot connect to ${label}`, e);
+    }
+    const stream = (client as unknown as { connection?: { stream?: { bytesRead?: number } } }).connection?.stream;
+    return {
+        dialect: postgres,
+        label,
+        rows: async sql => {
+            try {
+                return (await client.query(sql)).rows;
+            } catch (e) {
+                throw databaseError(url, label, e);
+            }
+        },
+        bytesReceived: () => stream?.bytesRead ?? null,
+        close: () => client.end(),
+    };
+}
+
+async function connectDuckdb(file: string): Promise<DatabaseSession> {
+    const label = `DuckDB file ${file}`;
+    let instance: DuckDBInstance;
+    try {
+        instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    } catch (e) {
+        throw new UsageError(`Cannot open ${label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const connection = await instance.connect();
+    await connection.run(`SET TimeZone = 'UTC'`);
+    return {
+        dialect: duckdb,
+        label,
+        rows: async sql => {
+            try {
+                return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+            } catch (e) {
+                throw new UsageError(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        },
+        bytesReceived: () => null,
+        close: async () => connection.closeSync(),
+    };
+}

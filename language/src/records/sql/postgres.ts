@@ -1,0 +1,138 @@
+/**
+ * The PostgreSQL dialect (13+): `norma measure|check --database postgres://...` computes the
+ * partial sums and counts inside PostgreSQL and brings back one row per program and period.
+ * Spelling only (see dialect.ts). PostgreSQL has no TRY_CAST, so every cast is guarded by the
+ * pattern of what it accepts (a cell that does not match is null and flagged bad, as in DuckDB);
+ * a strftime `format` becomes a `to_timestamp` template with the same guard. The session runs with
+ * TimeZone UTC, so a timestamp cell without an offset in a zoned source is read as UTC.
+ */
+import type { FieldType } from '../../model/formula.js';
+import type { Grain } from '../../model/types.js';
+import type { Dialect, DialectCapabilities, PeriodKeySql } from './dialect.js';
+
+export const PG_SECONDS_TYPE = 'NUMERIC(18,3)';
+export const PG_NUMBER_TYPE = 'NUMERIC(18,6)';
+
+const CAPABILITIES: DialectCapabilities = {
+    readsFiles: false,
+    timeZones: true,
+    strftimeFormats: true,
+    tryCast: false,
+    discretePercentile: true,
+    countDistinct: true,
+    exactDecimalSums: true,
+};
+
+const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** What `format` directives become: a `to_timestamp` template part and the pattern of the cell text. */
+const DIRECTIVES: Record<string, [string, string]> = {
+    Y: ['YYYY', '[0-9]{4}'], y: ['YY', '[0-9]{2}'], m: ['MM', '[0-9]{1,2}'], d: ['DD', '[0-9]{1,2}'],
+    H: ['HH24', '[0-9]{1,2}'], M: ['MI', '[0-9]{2}'], S: ['SS', '[0-9]{2}'], f: ['US', '[0-9]{1,6}'],
+    j: ['DDD', '[0-9]{1,3}'], b: ['Mon', '[A-Za-z]{3}'], B: ['FMMonth', '[A-Za-z]+'],
+    p: ['AM', '(AM|PM|am|pm)'], I: ['HH12', '[0-9]{1,2}'], '%': ['%', '%'],
+};
+
+/** A strftime layout as a PostgreSQL template and an anchored pattern; unknown directives are refused. */
+export function pgFormat(format: string): { template: string; pattern: string } {
+    let template = '';
+    let pattern = '';
+    for (let i = 0; i < format.length; i++) {
+        const ch = format[i];
+        if (ch === '%') {
+            const d = DIRECTIVES[format[++i]];
+            if (!d) throw new Error(`PostgreSQL cannot read the strftime directive %${format[i] ?? ''} of format "${format}"`);
+            template += d[0];
+            pattern += d[1];
+        } else {
+            // Literal text: quoted in the template, escaped in the pattern.
+            template += /[A-Za-z]/.test(ch) ? `"${ch}"` : ch;
+            pattern += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        }
+    }
+    return { template, pattern: `^${pattern}$` };
+}
+
+const ISO_DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+const ISO_TIME = '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$';
+const ISO_TIMESTAMP = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$';
+const INTEGER = '^[+-]?[0-9]+$';
+const NUMBER = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$';
+
+function guarded(text: string, pattern: string, cast: string): string {
+    return `CASE WHEN ${text} ~ ${quote(pattern)} THEN ${cast} END`;
+}
+
+export const postgres: Dialect = {
+    name: 'postgres',
+    capabilities: CAPABILITIES,
+    identifier: name => `"${name.replace(/"/g, '""')}"`,
+    table: name => name.split('.').map(part => `"${part.replace(/"/g, '""')}"`).join('.'),
+    // standard_conforming_strings is on (the default since 9.1): a backslash is an ordinary character.
+    text: quote,
+    decimal: value => {
+        if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) throw new Error(`not a decimal: ${value}`);
+        return `CAST(${quote(value)} AS NUMERIC)`;
+    },
+    boolean: value => (value ? 'TRUE' : 'FALSE'),
+    parseField(cell: string, type: FieldType, format: string | undefined, zoned: boolean): string {
+        const text = `NULLIF(TRIM(CAST(${cell} AS TEXT)), '')`;
+        const stamp = zoned ? 'TIMESTAMPTZ' : 'TIMESTAMP';
+        switch (type) {
+            case 'text': return `NULLIF(CAST(${cell} AS TEXT), '')`;
+            case 'boolean': return `CASE WHEN lower(${text}) IN ('true', '1', 'yes', 'y') THEN TRUE`
+                + ` WHEN lower(${text}) IN ('false', '0', 'no', 'n') THEN FALSE END`;
+            case 'integer': return guarded(text, INTEGER, `CAST(${text} AS BIGINT)`);
+            case 'number': return guarded(text, NUMBER, `CAST(${text} AS ${PG_NUMBER_TYPE})`);
+            case 'seconds': return secondsOf(text);
+            case 'date': {
+                if (format === undefined) return guarded(text, ISO_DATE, `CAST(${text} AS DATE)`);
+                const f = pgFormat(format);
+                return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS DATE)`);
+            }
+            case 'time': {
+                if (format === undefined) return guarded(text, ISO_TIME, `CAST(${text} AS TIME)`);
+                const f = pgFormat(format);
+                return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS TIME)`);
+            }
+            case 'timestamp': {
+                if (format === undefined) return guarded(text, ISO_TIMESTAMP, `CAST(${text} AS ${stamp})`);
+                const f = pgFormat(format);
+                const local = `(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC')`;
+                return guarded(text, f.pattern, zoned ? `(${local} AT TIME ZONE 'UTC')` : local);
+            }
+        }
+    },
+    present: cell => `(NULLIF(TRIM(CAST(${cell} AS TEXT)), '') IS NOT NULL)`,
+    dateTime: (date, time, zoned) => zoned ? `(((${date}) + (${time})) AT TIME ZONE 'UTC')` : `((${date}) + (${time}))`,
+    secondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM ((${a}) - (${b}))) AS ${PG_SECONDS_TYPE})`,
+    addSeconds: (t, s) => `((${t}) + (${s}) * INTERVAL '1 second')`,
+    periodKey(instant: string, grain: Grain, weekStart: 'monday' | 'sunday', timezone: string | null): PeriodKeySql {
+        const local = timezone === null ? `CAST(${instant} AS TIMESTAMP)` : `((${instant}) AT TIME ZONE ${quote(timezone)})`;
+        const offsetMinutes = timezone === null ? undefined
+            : `CAST((EXTRACT(EPOCH FROM ${local}) - EXTRACT(EPOCH FROM ${instant})) / 60 AS INTEGER)`;
+        const stamp = (t: string) => `to_char(${t}, 'YYYY-MM-DD"T"HH24:MI')`;
+        switch (grain) {
+            case 'interval15': return { label: stamp(`date_bin(INTERVAL '15 minutes', ${local}, TIMESTAMP '2000-01-01')`), offsetMinutes };
+            case 'interval30': return { label: stamp(`date_bin(INTERVAL '30 minutes', ${local}, TIMESTAMP '2000-01-01')`), offsetMinutes };
+            case 'hourly': return { label: stamp(`date_trunc('hour', ${local})`), offsetMinutes };
+            case 'daily': return { label: `to_char(${local}, 'YYYY-MM-DD')` };
+            // A week starting on Sunday is named by the ISO week of the Monday after it.
+            case 'weekly': return { label: `to_char(${weekStart === 'sunday' ? `${local} + INTERVAL '1 day'` : local}, 'IYYY-"W"IW')` };
+            case 'monthly': return { label: `to_char(${local}, 'YYYY-MM')` };
+        }
+    },
+    countWhere: condition => `count(*) FILTER (WHERE ${condition})`,
+    percentile: (value, fraction) => `percentile_disc(${fraction}) WITHIN GROUP (ORDER BY ${value})`,
+    countDistinct: value => `count(DISTINCT ${value})`,
+    exactText: value => `CAST(${value} AS TEXT)`,
+};
+
+/** `75`, `75.5`, `1:15` (M:SS) or `0:01:15` (H:MM:SS) as seconds. */
+function secondsOf(text: string): string {
+    const part = (i: number) => `split_part(${text}, ':', ${i})`;
+    return `CASE WHEN ${text} ~ ${quote(NUMBER)} THEN CAST(${text} AS ${PG_SECONDS_TYPE})`
+        + ` WHEN ${text} ~ '^[0-9]+:[0-5][0-9](\\.[0-9]+)?$' THEN CAST(${part(1)} AS BIGINT) * 60 + CAST(${part(2)} AS ${PG_SECONDS_TYPE})`
+        + ` WHEN ${text} ~ '^[0-9]+:[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?$' THEN CAST(${part(1)} AS BIGINT) * 3600 + CAST(${part(2)} AS BIGINT) * 60 + CAST(${part(3)} AS ${PG_SECONDS_TYPE})`
+        + ` END`;
+}
