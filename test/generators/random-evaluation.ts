@@ -1,7 +1,7 @@
 // Random valid workspaces, data and actions that use every rule the engine has, for the
 // differential test of the SQL evaluation: every comparison (>=, >, <=, <, between), values on
 // the threshold itself (decimal thresholds such as 82.4% on a ratio metric and 4.1min), critical
-// floors, sample minimums with missing samples, dated norms that supersede, profiles, every
+// floors, N consecutive and N of M misses, \`respond within\`, sample minimums with missing samples, dated norms that supersede, profiles, every
 // grain (15/30-minute intervals, hourly, daily, weekly, monthly), exclusions naming some or all
 // programs and metrics (expired ones too), and actions with ties, without owners, closed later
 // than the evaluation day or opened after it.
@@ -67,6 +67,8 @@ const normArb = fc.record({
     op: fc.constantFrom('>=', '>', '<=', '<', 'between', 'better'),
     level: fc.integer({ min: 1, max: 2 }),
     consecutive: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    window: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    respond: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
     floor: fc.boolean(),
     sample: fc.option(fc.integer({ min: 10, max: 60 }), { nil: undefined }),
     from: fc.option(fc.integer({ min: 3, max: 30 }), { nil: undefined }),
@@ -123,7 +125,10 @@ export const evaluationCase: fc.Arbitrary<EvaluationCase> = fc.record({
             if (op === 'between') comparison = `between ${m.levels[n.level - 1].written} and ${m.levels[n.level + 1].written}`;
             else comparison = `${op} ${target.written}`;
             const options: string[] = [];
-            if (n.consecutive !== undefined) options.push(`act after ${n.consecutive} consecutive misses`);
+            // `act after N of M misses` (M >= N) or `act after N consecutive misses`; `respond within D days`.
+            if (n.consecutive !== undefined && n.window !== undefined) options.push(`act after ${n.consecutive} of ${n.consecutive + n.window} misses`);
+            else if (n.consecutive !== undefined) options.push(`act after ${n.consecutive} consecutive misses`);
+            if (n.respond !== undefined) options.push(`respond within ${n.respond} days`);
             // A floor on the target's far side: below a lower level for >=/>, above a higher one for <=/<.
             // (only where the comparison agrees with the metric's direction, as the validator asks).
             if (n.floor && op !== 'between' && op.startsWith('>') === (m.better === 'higher')) {

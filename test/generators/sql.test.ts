@@ -91,6 +91,7 @@ program P { norm SL >= 80% { act after 1 consecutive misses } }` });
             for (const actions of [[done, late], [late, done]]) {
                 const sql = await sqlEvaluation(dialect, model, rows, actions, '2026-01-11');
                 expect(sql.verdicts).toEqual([{ norm_id: 'P.SL', verdict: 'overdue', triggers: 1 }]);
+                expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-01-11', actions })));
             }
         });
 
@@ -126,6 +127,22 @@ exclusion Audit "Quality audit weeks" {
                 { norm_id: 'Acme.Weekly', verdict: 'met', triggers: 0 },
             ]);
             expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-01-31', actions: [] })));
+        });
+
+        it('fires N of the last M misses and answers only within the response time', async () => {
+            const model = await modelOf({ 'w.norma': `metric SL "SL" { family service unit percent better higher period weekly }
+program P { norm SL >= 80% { act after 2 of 3 misses respond within 3 days } }` });
+            // Missed, met, missed: 2 of the last 3 (W01, W03); counting starts again: met, missed, missed (W05, W06).
+            const rows = [60, 85, 60, 85, 60, 60].map((value, i) => ({ program: 'P', metric: 'SL', period: `2026-W0${i + 1}`, value }));
+            // W03 ends Sunday 18 January: an action opened the 21st answers it, one opened the 22nd would not.
+            const actions = [{ program: 'P', metric: 'SL', opened: '2026-01-21', owner: 'Team lead', due: '2026-03-01', closed: null },
+                { program: 'P', metric: 'SL', opened: '2026-02-13', owner: 'Team lead', due: '2026-03-01', closed: null }];
+            const sql = await sqlEvaluation(dialect, model, rows, actions, '2026-02-20');
+            expect(sql.triggers).toEqual([
+                { norm_id: 'P.SL', rule: 'n-of-m', periods: ['2026-W01', '2026-W03'], unanswered: false, overdue: false },
+                { norm_id: 'P.SL', rule: 'n-of-m', periods: ['2026-W05', '2026-W06'], unanswered: true, overdue: false },
+            ]);
+            expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-02-20', actions })));
         });
 
         it('agrees with the engine on every generated workspace: point statuses, triggers and verdicts', async () => {

@@ -64,6 +64,8 @@ const NORM_COLUMNS: Column[] = [
     { name: 'high', type: 'decimal' }, { name: 'from_day', type: 'integer' }, { name: 'until_day', type: 'integer' },
     { name: 'consecutive', type: 'integer' }, { name: 'critical_side', type: 'text' },
     { name: 'critical_threshold', type: 'decimal' }, { name: 'sample_minimum', type: 'bigint' },
+    // `act after N of M misses`: M (null for N consecutive misses); `respond within D days`: D (null: no limit).
+    { name: 'miss_window', type: 'integer' }, { name: 'respond_within', type: 'integer' },
 ];
 
 const EXCLUSION_COLUMNS: Column[] = [
@@ -87,6 +89,8 @@ function normRow(n: NormModel, ord: number): (string | null)[] {
         String(ord), n.id, n.program, n.metric, n.op, n.targetExact ?? decimal(n.target), n.highExact ?? decimal(n.high),
         day(n.from), day(n.until), String(n.consecutive >= 1 ? Math.floor(n.consecutive) : 3), text(n.critical?.side),
         n.critical?.thresholdExact ?? decimal(n.critical?.threshold), integer(n.sampleMinimum),
+        integer(n.missWindow !== null && n.missWindow !== undefined && n.missWindow >= n.consecutive ? Math.floor(n.missWindow) : null),
+        integer(n.respondWithin),
     ];
 }
 
@@ -157,6 +161,17 @@ function periodDay(p: string): string {
         END`;
 }
 
+/** The day number of a period's last day: a week's Sunday, a month's last day; a day or interval's own day. */
+function periodLastDay(p: string, dayExpr: string): string {
+    const int = (from: number, length: number) => `CAST(substr(${p}, ${from}, ${length}) AS INTEGER)`;
+    return `CASE
+            WHEN ${p} LIKE '____-W__' THEN ${dayExpr} + 6
+            WHEN ${p} LIKE '____-__' AND ${p} NOT LIKE '____-W__' THEN (CASE WHEN ${int(6, 2)} = 12
+                THEN make_date(${int(1, 4)} + 1, 1, 1) ELSE make_date(${int(1, 4)}, ${int(6, 2)} + 1, 1) END - DATE '1970-01-01') - 1
+            ELSE ${dayExpr}
+        END`;
+}
+
 function periodMinute(p: string, dayExpr: string): string {
     return `CAST(${dayExpr} AS BIGINT) * 1440 + CASE WHEN ${p} LIKE '____-__-__T__:__'
             THEN CAST(substr(${p}, 12, 2) AS INTEGER) * 60 + CAST(substr(${p}, 15, 2) AS INTEGER) ELSE 0 END`;
@@ -172,12 +187,12 @@ export function evaluationViews(_dialect: EvaluationDialect): string[] {
 CREATE TEMP VIEW norma_points AS
 WITH m AS (
     SELECT program, metric, period, value, CAST(sample AS BIGINT) AS sample, day_number,
-           ${periodMinute('period', 'day_number')} AS period_start
+           ${periodMinute('period', 'day_number')} AS period_start, ${periodLastDay('period', 'day_number')} AS last_day
     FROM (SELECT *, ${periodDay('period')} AS day_number FROM measurements) parsed
     WHERE day_number IS NOT NULL
 ), windowed AS (
-    SELECT n.id AS norm_id, n.ord AS norm_ord, n.program, n.metric, m.period, m.period_start, m.day_number, m.value, m.sample,
-           n.consecutive, n.op, n.target, n.high, n.critical_side, n.critical_threshold, n.sample_minimum
+    SELECT n.id AS norm_id, n.ord AS norm_ord, n.program, n.metric, m.period, m.period_start, m.day_number, m.last_day, m.value, m.sample,
+           n.consecutive, n.miss_window, n.respond_within, n.op, n.target, n.high, n.critical_side, n.critical_threshold, n.sample_minimum
     FROM norma_norms n
     CROSS JOIN norma_run r
     JOIN m ON m.program = n.program AND m.metric = n.metric
@@ -207,39 +222,67 @@ WITH m AS (
            END AS crosses_floor
     FROM covered c
 )
-SELECT j.norm_id, j.norm_ord, j.program, j.metric, j.period, j.period_start, j.day_number, j.value, j.sample, j.consecutive,
+SELECT j.norm_id, j.norm_ord, j.program, j.metric, j.period, j.period_start, j.day_number, j.last_day, j.value, j.sample,
+       j.consecutive, j.miss_window, j.respond_within,
        (SELECT min(x.id) FROM norma_exclusions x WHERE x.ord = j.exclusion_ord) AS exclusion,
        CASE WHEN j.exclusion_ord IS NOT NULL THEN 'excluded' WHEN j.unsampled THEN 'unsampled'
             WHEN j.meets THEN 'met' ELSE 'missed' END AS status,
        j.exclusion_ord IS NULL AND NOT j.unsampled AND NOT j.meets AND j.crosses_floor AS critical
 FROM judged j`,
 
-        `-- Triggers: each critical point (rule critical); and every N consecutive misses, the streak then
--- starting again (rule consecutive): a met point ends a streak, unsampled and excluded points are
--- left out. A trigger is answered by every action of its program and metric with an owner, opened
--- on or after the first day of its last period and not after the evaluation day (§3a).
+        `-- Triggers: each critical point (rule critical); every N consecutive misses, the streak then starting
+-- again (rule consecutive: a met point ends a streak); with \`act after N of M misses\`, when N of the last M
+-- judged points are missed, counting then starting again (rule n-of-m). Unsampled and excluded points are
+-- left out. A trigger is answered by every action of its program and metric with an owner, opened on or
+-- after the first day of its last period, not after the evaluation day and, with \`respond within D days\`,
+-- no later than D days after that period's last day (§3a).
 CREATE TEMP VIEW norma_triggers AS
-WITH judged AS (
+WITH RECURSIVE judged AS (
     SELECT *, sum(CASE WHEN status = 'met' THEN 1 ELSE 0 END)
                   OVER (PARTITION BY norm_id ORDER BY period_start ROWS UNBOUNDED PRECEDING) AS run
-    FROM norma_points WHERE status IN ('met', 'missed')
+    FROM norma_points WHERE status IN ('met', 'missed') AND miss_window IS NULL
 ), misses AS (
     SELECT *, row_number() OVER (PARTITION BY norm_id, run ORDER BY period_start) - 1 AS position
     FROM judged WHERE status = 'missed'
 ), streaks AS (
     SELECT norm_id, program, metric, 'consecutive' AS rule, 2 AS rule_order,
            array_agg(period ORDER BY period_start) AS periods, array_agg(value ORDER BY period_start) AS point_values,
-           max(period_start) AS fired_at, max(day_number) AS fired_day
+           max(period_start) AS fired_at, max(day_number) AS fired_day, max(last_day) AS fired_last_day, max(respond_within) AS respond_within
     FROM misses
     GROUP BY norm_id, program, metric, run, position - position % consecutive, consecutive
     HAVING count(*) = consecutive
+), ordered AS (
+    SELECT *, row_number() OVER (PARTITION BY norm_id ORDER BY period_start) AS seq,
+           CASE WHEN status = 'missed' THEN 'x' ELSE 'o' END AS outcome
+    FROM norma_points WHERE status IN ('met', 'missed') AND miss_window IS NOT NULL
+), walk AS (
+    -- The outcomes since counting last started again, at most M, newest last ('x' missed, 'o' met).
+    SELECT norm_id, seq, right(outcome, miss_window) AS recent,
+           status = 'missed' AND consecutive <= 1 AS fired
+    FROM ordered WHERE seq = 1
+    UNION ALL
+    SELECT o.norm_id, o.seq,
+           right(CASE WHEN w.fired THEN '' ELSE w.recent END || o.outcome, o.miss_window),
+           o.status = 'missed' AND length(right(CASE WHEN w.fired THEN '' ELSE w.recent END || o.outcome, o.miss_window))
+               - length(replace(right(CASE WHEN w.fired THEN '' ELSE w.recent END || o.outcome, o.miss_window), 'x', '')) >= o.consecutive
+    FROM walk w JOIN ordered o ON o.norm_id = w.norm_id AND o.seq = w.seq + 1
+), windows AS (
+    SELECT o.norm_id, o.program, o.metric, 'n-of-m' AS rule, 2 AS rule_order,
+           array_agg(p.period ORDER BY p.period_start) AS periods, array_agg(p.value ORDER BY p.period_start) AS point_values,
+           o.period_start AS fired_at, o.day_number AS fired_day, o.last_day AS fired_last_day, o.respond_within
+    FROM walk w
+    JOIN ordered o ON o.norm_id = w.norm_id AND o.seq = w.seq
+    JOIN ordered p ON p.norm_id = w.norm_id AND p.seq > w.seq - length(w.recent) AND p.seq <= w.seq AND p.status = 'missed'
+    WHERE w.fired
+    GROUP BY o.norm_id, o.program, o.metric, o.period_start, o.day_number, o.last_day, o.respond_within
 ), criticals AS (
     SELECT norm_id, program, metric, 'critical' AS rule, 1 AS rule_order,
-           array_agg(period) AS periods, array_agg(value) AS point_values, period_start AS fired_at, day_number AS fired_day
+           array_agg(period) AS periods, array_agg(value) AS point_values, period_start AS fired_at, day_number AS fired_day,
+           last_day AS fired_last_day, respond_within
     FROM norma_points WHERE critical
-    GROUP BY norm_id, program, metric, period_start, day_number
+    GROUP BY norm_id, program, metric, period_start, day_number, last_day, respond_within
 ), fired AS (
-    SELECT * FROM streaks UNION ALL SELECT * FROM criticals
+    SELECT * FROM streaks UNION ALL SELECT * FROM windows UNION ALL SELECT * FROM criticals
 ), known_actions AS (
     -- Actions as known at the evaluation day: one not yet opened does not exist; a later closing has not happened.
     SELECT a.program, a.metric, ${dayOf('a.opened')} AS opened_day, ${dayOf('a.due')} AS due_day,
@@ -249,9 +292,11 @@ WITH judged AS (
 ), answered AS (
     SELECT f.*,
            (SELECT count(*) FROM known_actions a
-             WHERE a.program = f.program AND a.metric = f.metric AND a.opened_day >= f.fired_day) AS answers,
+             WHERE a.program = f.program AND a.metric = f.metric AND a.opened_day >= f.fired_day
+               AND (f.respond_within IS NULL OR a.opened_day <= f.fired_last_day + f.respond_within)) AS answers,
            (SELECT count(*) FROM known_actions a
              WHERE a.program = f.program AND a.metric = f.metric AND a.opened_day >= f.fired_day
+               AND (f.respond_within IS NULL OR a.opened_day <= f.fired_last_day + f.respond_within)
                AND a.due_day < a.as_of_day AND a.closed_day IS NULL) AS overdue_answers
     FROM fired f
 )
