@@ -191,6 +191,8 @@ function renderArithmetic(expr: Extract<Expr, { kind: 'arithmetic' }>, source: S
     }
     if (expr.op === '-' && lt === 'timestamp' && rt === 'timestamp') return `(${dialect.secondsBetween(left, right)})`;
     if (lt === 'timestamp') return dialect.addSeconds(left, expr.op === '-' ? `-(${right})` : right);
+    // Division by zero is null in every engine (PostgreSQL would stop the query, others differ).
+    if (expr.op === '/') return `(${left} / NULLIF(${right}, 0))`;
     return `(${left} ${expr.op} ${right})`;
 }
 
