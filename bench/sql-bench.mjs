@@ -28,10 +28,12 @@ const csv = path.join(dir, 'measurements.csv');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-sql-bench-'));
 const compiled = runNode(path.join(ROOT, 'cli/bin/norma.js'), ['compile', path.join(dir, 'workspace'), '--target', 'sql', '--out', out]);
 if (compiled.status !== 0) throw new Error(`norma compile failed:\n${compiled.stderr}`);
-const script = fs.readFileSync(path.join(out, fs.readdirSync(out).find(f => f.endsWith('.sql'))), 'utf8');
-fs.rmSync(out, { recursive: true, force: true });
-const statements = script.split(/;\n/).map(s => s.trim()).filter(s => s && !/^(--[^\n]*\n?)*$/.test(s));
+const script = fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8');
 const literal = s => `'${s.replace(/'/g, "''")}'`;
+// The script loads the norms and exclusions from the CSV files written beside it (relative to its folder).
+const statements = script.split(/;\n/).map(s => s.trim()).filter(s => s && !/^(--[^\n]*\n?)*$/.test(s))
+    .map(s => s.replace(/FROM '(norma-[a-z-]+\.csv)'/, (_, file) => `FROM ${literal(path.join(out, file))}`));
+process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 /** Runs `work(connection, mark)` in a fresh database; wall and CPU (this process, DuckDB's threads included). */
@@ -57,9 +59,9 @@ for (let i = 0; i < RUNS; i++) {
         await c.run(`CREATE TABLE measurements AS SELECT * FROM read_csv(${literal(csv)}, header = true,
             columns = {'program': 'VARCHAR', 'metric': 'VARCHAR', 'period': 'VARCHAR', 'value': 'DOUBLE', 'sample': 'BIGINT'})`);
         await c.run('CREATE TABLE actions(program VARCHAR, metric VARCHAR, opened DATE, owner VARCHAR, due DATE, closed DATE, result VARCHAR)');
-        await c.run(`SET VARIABLE norma_as_of = DATE ${literal(meta.lastDay)}`);
         mark('load the CSV');
         for (const s of statements) await c.run(s);
+        await c.run(`UPDATE norma_run SET as_of_day = DATE ${literal(meta.lastDay)} - DATE '1970-01-01'`);
         mark('script setup (norms table, views)');
         const reader = await c.runAndReadAll('SELECT verdict, count(*) AS n, CAST(sum(triggers) AS INTEGER) AS triggers FROM norma_verdicts GROUP BY verdict');
         const rows = reader.getRowObjectsJS();
