@@ -21,6 +21,15 @@ describe('CSV measurements', () => {
         expect(r.files).toEqual([r.file]);
     });
 
+    it('reads the optional population (the calls a QA sample was drawn from), leaving it out when empty', async () => {
+        const r = await read('program,metric,period,value,sample,population\nAcme,QA,2026-09,98.5,278,1000\nAcme,QA,2026-10,99,385,\nAcme,QA,2026-11,99,12,x\n');
+        expect(r.rows).toEqual([
+            { program: 'Acme', metric: 'QA', period: '2026-09', value: 98.5, sample: 278, population: 1000 },
+            { program: 'Acme', metric: 'QA', period: '2026-10', value: 99, sample: 385 },
+        ]);
+        expect(r.errs).toEqual([{ line: 4, column: 23, field: 'population', message: expect.stringContaining("population 'x' is not a whole number") }]);
+    });
+
     it('accepts a file without a sample column and rows that leave the optional last column out', async () => {
         const r = await read('program,metric,period,value\nAcme,SL,2026-01-05,78.4\n');
         expect(r.errors).toEqual([]);
@@ -87,7 +96,7 @@ describe('CSV measurements', () => {
         const r = await read('program,metric,period,val\nAcme,SL,2026-01-05,1\n');
         expect(r.errs).toEqual([{
             line: 1, column: 1, field: undefined,
-            message: "the header has no value column (rename 'val' to 'value'?); it has program, metric, period, val. A measurements file needs the columns program, metric, period and value (optional: sample)",
+            message: "the header has no value column (rename 'val' to 'value'?); it has program, metric, period, val. A measurements file needs the columns program, metric, period and value (optional: sample, population)",
         }]);
         expect(r.rows).toEqual([]);
         const two = await read('program,period\nAcme,2026-01-05\n');

@@ -42,8 +42,14 @@ export const MEASUREMENT_SCHEMA: Schema<Measurement> = {
         { name: 'period', type: 'text', requiredColumn: true },
         { name: 'value', type: 'number', requiredColumn: true },
         { name: 'sample', type: 'count', requiredColumn: false },
+        // The calls a QA sample was drawn from, for `sample valid at ...` (finite population correction).
+        { name: 'population', type: 'count', requiredColumn: false },
     ],
-    build: v => ({ program: v[0] as string, metric: v[1] as string, period: v[2] as string, value: v[3] as number, sample: v[4] as number | null }),
+    build: v => {
+        const row: Measurement = { program: v[0] as string, metric: v[1] as string, period: v[2] as string, value: v[3] as number, sample: v[4] as number | null };
+        if (v[5] !== null && v[5] !== undefined) row.population = v[5] as number;
+        return row;
+    },
 };
 
 export const ACTION_SCHEMA: Schema<Action> = {

@@ -53,7 +53,7 @@ export function scanMeasurements(
             issue(i, 'row', 'A measurement must be an object with program, metric, period and value.');
             continue;
         }
-        const { program, metric: metricId, period: periodText, value, sample } = row;
+        const { program, metric: metricId, period: periodText, value, sample, population } = row;
         // Data files usually hold runs of one program: skip its lookup then.
         if (program !== lastProgram || byMetric === undefined) {
             byMetric = groups.get(program);
@@ -85,6 +85,13 @@ export function scanMeasurements(
         if (sample !== undefined && sample !== null
             && (typeof sample !== 'number' || !Number.isInteger(sample) || sample < 0)) {
             issue(i, 'sample', `The sample must be a whole number of contacts or transactions, 0 or more, not ${shown(sample)}.`);
+        }
+        if (population !== undefined && population !== null) {
+            if (typeof population !== 'number' || !Number.isInteger(population) || population < 1) {
+                issue(i, 'population', `The population must be a whole number of contacts, 1 or more, not ${shown(population)}.`);
+            } else if (typeof sample === 'number' && sample > population) {
+                issue(i, 'population', `The sample ${sample} is larger than the population ${population} it was drawn from.`);
+            }
         }
 
         if (!period.ok) continue;

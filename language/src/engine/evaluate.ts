@@ -18,6 +18,7 @@ import { coveringExclusion, exclusionsFor, prepareExclusions } from './exclusion
 import { dayNumberOf, type Period } from './calendar.js';
 import { crossesFloor, isUnsampled, meets } from './points.js';
 import { reasonFor } from './reasons.js';
+import { requiredSample } from './sample-size.js';
 import { checkRequirements } from './requirements.js';
 import { indexMeasurements, seriesOf, type MeasurementIndex } from './series.js';
 import { annotateBreaches } from './staffing.js';
@@ -89,8 +90,12 @@ function pointOf(norm: NormModel, row: Measurement, exclusion: string | undefine
             ? { period: row.period, value, sample, status: 'excluded', exclusion }
             : { period: row.period, value, status: 'excluded', exclusion };
     } else {
-        const status = isUnsampled(norm, sample) ? 'unsampled' : meets(norm, value) ? 'met' : 'missed';
+        // `sample valid at ...`: the sample the point's population needs (hook into sample-size.ts).
+        const needed = norm.samplePrecision ? requiredSample(norm.samplePrecision, row.population) : undefined;
+        const tooSmall = needed !== undefined && !(hasSample && sample >= needed);
+        const status = isUnsampled(norm, sample) || tooSmall ? 'unsampled' : meets(norm, value) ? 'met' : 'missed';
         point = hasSample ? { period: row.period, value, sample, status } : { period: row.period, value, status };
+        if (tooSmall) point.sampleNeeded = needed;
         if (status === 'missed' && crossesFloor(norm, value)) point.critical = true;
     }
     return point;
@@ -146,6 +151,7 @@ function normRef(norm: NormModel, metric: MetricModel | undefined): NormRef {
     if (norm.high !== undefined) ref.high = norm.high;
     if (norm.missWindow) ref.missWindow = norm.missWindow;
     if (norm.respondWithin !== undefined && norm.respondWithin !== null) ref.respondWithin = norm.respondWithin;
+    if (norm.samplePrecision) ref.samplePrecision = { ...norm.samplePrecision };
     if (metric?.unit.currency) ref.currency = metric.unit.currency;
     return ref;
 }

@@ -8,6 +8,7 @@ import type { MetricUnit, NormModel } from '../model/types.js';
 import type { PointResult, TriggerResult, Verdict } from './types.js';
 import type { PointCounts } from './verdict.js';
 import { formatRule, formatValue, plural } from './format.js';
+import { precisionWords } from './sample-size.js';
 
 export interface ReasonInput {
     norm: NormModel;
@@ -58,10 +59,24 @@ function pointText(p: PointResult, unit: MetricUnit | undefined): string {
     return `${p.period} ${formatValue(p.value, unit)}`;
 }
 
+/**
+ * For points unsampled by `sample valid at ...`: `latest 2026-09 sample 212 of the 278 that a
+ * valid sample at 95% confidence within 5% needs`; the empty string when no point was.
+ */
+function neededText(norm: NormModel, points: readonly PointResult[]): string {
+    const precision = norm.samplePrecision;
+    if (!precision) return '';
+    const latest = [...points].reverse().find(p => p.sampleNeeded !== undefined);
+    if (!latest) return '';
+    const sample = latest.sample !== undefined ? `sample ${latest.sample}` : 'no sample';
+    return `latest ${latest.period} ${sample} of the ${latest.sampleNeeded} that ${precisionWords(precision)} needs`;
+}
+
 /** ` (2 unsampled, 1 excluded)` or the empty string. */
-function setAside(counts: PointCounts): string {
+function setAside(counts: PointCounts, norm?: NormModel, points?: readonly PointResult[]): string {
     const parts: string[] = [];
-    if (counts.unsampled) parts.push(`${counts.unsampled} unsampled`);
+    const needed = norm && points ? neededText(norm, points) : '';
+    if (counts.unsampled) parts.push(`${counts.unsampled} unsampled${needed ? `: ${needed}` : ''}`);
     if (counts.excluded) parts.push(`${counts.excluded} excluded`);
     return parts.length ? ` (${parts.join(', ')})` : '';
 }
@@ -77,7 +92,10 @@ function windowText(norm: NormModel, asOf: string): string {
 function noDataReason({ norm, points, counts, asOf, unit }: ReasonInput): string {
     if (points.length === 0) return `No data in the norm's window (${windowText(norm, asOf)})`;
     const parts: string[] = [];
-    if (counts.unsampled) {
+    const needed = neededText(norm, points);
+    if (counts.unsampled && needed) {
+        parts.push(`${plural(counts.unsampled, 'point')} with too small a sample (${needed})`);
+    } else if (counts.unsampled) {
         const latest = [...points].reverse().find(p => p.status === 'unsampled');
         const sample = latest && latest.sample !== undefined ? `sample ${latest.sample}` : 'no sample';
         parts.push(`${plural(counts.unsampled, 'point')} with a sample below ${norm.sampleMinimum}`
@@ -138,15 +156,15 @@ function atRiskReason(input: ReasonInput): string {
     const miss = latestJudged(points, 'missed')!;
     const latest = latestJudged(points)!;
     const latestText = latest === miss ? '' : `; latest ${pointText(latest, unit)}`;
-    return `Missed on ${counts.missed} of ${plural(judged, 'judged point')}${setAside(counts)}, latest miss ${pointText(miss, unit)}`
+    return `Missed on ${counts.missed} of ${plural(judged, 'judged point')}${setAside(counts, norm, points)}, latest miss ${pointText(miss, unit)}`
         + `${latestText} (${target(input)}); no trigger yet (action after ${norm.missWindow ? `${norm.consecutive} of ${norm.missWindow}` : `${norm.consecutive} consecutive`} misses`
         + `${norm.critical ? ` or one ${norm.critical.side} ${formatValue(norm.critical.threshold, unit)}` : ''})`;
 }
 
 function metReason(input: ReasonInput): string {
-    const { points, counts, unit } = input;
+    const { points, counts, unit, norm } = input;
     const latest = latestJudged(points)!;
-    return `Met on ${counts.met} of ${plural(points.length, 'point')}${setAside(counts)}; latest ${pointText(latest, unit)} (${target(input)})`;
+    return `Met on ${counts.met} of ${plural(points.length, 'point')}${setAside(counts, norm, points)}; latest ${pointText(latest, unit)} (${target(input)})`;
 }
 
 /** YYYY-MM-DD compares as text; a number keeps the comparisons above plain. */

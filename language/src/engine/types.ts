@@ -11,6 +11,8 @@ export interface Measurement {
     value: number;
     /** Contacts or transactions behind the value, or null when not given. */
     sample?: number | null;
+    /** Contacts or transactions the sample was drawn from (the period's calls), for `sample valid at ...`; null when not given. */
+    population?: number | null;
 }
 
 /** An improvement action answering a breach. Dates are YYYY-MM-DD. */
@@ -75,6 +77,8 @@ export interface PointResult {
     critical?: true;
     /** The exclusion that excused the point, when status is 'excluded'. */
     exclusion?: string;
+    /** For a point unsampled by `sample valid at ...`: the sample it needed. */
+    sampleNeeded?: number;
 }
 
 export interface ActionRef {
@@ -141,6 +145,8 @@ export interface NormRef {
     respondWithin?: number;
     critical: { side: 'below' | 'above'; threshold: number } | null;
     sampleMinimum: number | null;
+    /** `sample valid at 95% confidence within 5%`, only when the norm says it. */
+    samplePrecision?: { confidence: number; margin: number };
     profile: string | null;
     /** `file:line` of the norm. */
     source: string;

@@ -15,6 +15,7 @@
  */
 import type { NormaModel, NormModel } from '../model/types.js';
 import { dayNumberOf, parsePeriod } from '../engine/calendar.js';
+import { requiredSample } from '../engine/sample-size.js';
 
 export const SQL_FILE_NAME = 'norma-checks.sql';
 
@@ -88,10 +89,21 @@ function normRow(n: NormModel, ord: number): (string | null)[] {
     return [
         String(ord), n.id, n.program, n.metric, n.op, n.targetExact ?? decimal(n.target), n.highExact ?? decimal(n.high),
         day(n.from), day(n.until), String(n.consecutive >= 1 ? Math.floor(n.consecutive) : 3), text(n.critical?.side),
-        n.critical?.thresholdExact ?? decimal(n.critical?.threshold), integer(n.sampleMinimum),
+        n.critical?.thresholdExact ?? decimal(n.critical?.threshold), integer(sampleMinimumOf(n)),
         integer(n.missWindow !== null && n.missWindow !== undefined && n.missWindow >= n.consecutive ? Math.floor(n.missWindow) : null),
         integer(n.respondWithin),
     ];
+}
+
+/**
+ * `sample at least N`, and `sample valid at ...` as the sample an unknown (infinite) population
+ * needs: the measurements table has no population column, so SQL never applies the finite
+ * population correction (it asks 385 where the engine, told the population, may ask 278).
+ */
+function sampleMinimumOf(n: NormModel): number | null {
+    const needed = n.samplePrecision ? requiredSample(n.samplePrecision) : undefined;
+    const minimum = Math.max(n.sampleMinimum ?? 0, needed ?? 0);
+    return minimum > 0 ? minimum : null;
 }
 
 /** The model's norms and exclusions (with the engine's reading of their periods) and the evaluation day. */

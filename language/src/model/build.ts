@@ -7,7 +7,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import {
     isBound, isConsecutiveMisses, isDataWithin, isRespondWithin, isCriticalFloor, isExclusion, isMetric, isProfile, isProgram, isRange,
-    isSampleMinimum, isSource, isStandard,
+    isSampleMinimum, isSamplePrecision, isSource, isStandard,
     type Exclusion, type Metric, type Norm, type Program, type Standard, type Workspace,
 } from '../generated/ast.js';
 import {
@@ -81,6 +81,7 @@ function standardModel(s: Standard, locate: Locate): StandardModel {
         id: s.name,
         title: s.title ?? s.name,
         version: s.version ?? null,
+        passMark: s.passMark ? percentOf(s.passMark.value) : null,
         categories: s.categories.map(c => ({
             id: `${s.name}.${c.name}`,
             name: c.name,
@@ -102,6 +103,7 @@ function requirementModels(s: Standard, locate: Locate): RequirementModel[] {
         needs: r.needs.map(n => n.family !== undefined
             ? { family: n.family as Family }
             : { metric: n.metric?.ref?.name ?? n.metric?.$refText ?? '' }),
+        points: r.points.length ? wholeOf(r.points[0].value) : null,
         source: locate(r),
     })));
 }
@@ -117,6 +119,16 @@ function withStaffing(p: Program, locate: Locate): Pick<ProgramModel, 'staffing'
     const patience = byRole.get('patience');
     const agents = byRole.get('agents');
     return { staffing: { offered, handle, ...(patience ? { patience } : {}), ...(agents ? { agents } : {}), source: locate(block) } };
+}
+
+/** `85%` -> 85; undefined-safe for text the validator rejects. */
+function percentOf(text: string): number | null {
+    const m = /^([0-9]+(?:\.[0-9]+)?)%$/.exec(text);
+    return m ? Number(m[1]) : null;
+}
+
+function wholeOf(text: string): number | null {
+    return /^[0-9]+$/.test(text) ? Number(text) : null;
 }
 
 function programModel(p: Program, locate: Locate): ProgramModel {
@@ -193,6 +205,9 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
     const sample = norm.options.find(isSampleMinimum);
     const respond = norm.options.find(isRespondWithin);
     const dataWithin = norm.options.find(isDataWithin);
+    const precision = norm.options.find(isSamplePrecision);
+    const confidence = precision ? percentOf(precision.confidence) : null;
+    const margin = precision ? percentOf(precision.margin) : null;
     const floorValue = floor ? convert(floor.threshold) : undefined;
     return {
         id: `${program}.${metric.id}${norm.from ? '@' + norm.from : ''}`,
@@ -210,6 +225,7 @@ export function normModel(program: string, norm: Norm, metric: MetricModel, prof
         dataWithin: dataWithin ? Number(dataWithin.count) : metric.dataWithin ?? null,
         critical: floor && floorValue !== undefined ? { side: floor.side as 'below' | 'above', threshold: floorValue.value, thresholdExact: floorValue.exact } : null,
         sampleMinimum: sample ? Number(sample.count) : null,
+        samplePrecision: confidence !== null && margin !== null ? { confidence, margin } : null,
         profile,
         source: locate(norm),
     };

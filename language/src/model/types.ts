@@ -98,6 +98,8 @@ export interface NormModel {
     critical: CriticalFloor | null;
     /** `sample at least N`, or null. */
     sampleMinimum: number | null;
+    /** `sample valid at 95% confidence within 5%` (both percents), or null. */
+    samplePrecision?: { confidence: number; margin: number } | null;
     /** The profile the norm came from, or null when the program declares it. */
     profile: string | null;
     source: SourceRef;
@@ -147,6 +149,8 @@ export interface RequirementModel {
     title: string;
     evidence: string[];
     needs: NeedsModel[];
+    /** `points N`: the requirement's weight in the standard's score, or null when not written (it then weighs 1). */
+    points?: number | null;
     source: SourceRef;
 }
 
@@ -161,6 +165,8 @@ export interface StandardModel {
     id: string;
     title: string;
     version: string | null;
+    /** `pass at 85%`: the share of points (percent) a program must earn to pass, or null. */
+    passMark?: number | null;
     categories: CategoryModel[];
     source: SourceRef;
 }

@@ -8,13 +8,14 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import {
     isBound, isMetric, isRange,
     type Bound, type ConsecutiveMisses, type CriticalFloor, type DataWithin, type RespondWithin, type Metric, type Norm, type Profile, type Program,
-    type Quantity, type Range, type SampleMinimum,
+    type Quantity, type Range, type SampleMinimum, type SamplePrecision,
 } from '../generated/ast.js';
 import { metricBetter, metricUnit } from '../model/ast-access.js';
 import { unitModel } from '../model/build.js';
 import type { MetricUnit } from '../model/types.js';
 import { dimensionOf, readQuantity, toMetricUnit, UNIT_KINDS, unitLabel } from '../model/units.js';
 import { checkIsDay } from './dates.js';
+import { CONFIDENCE_LEVELS } from '../engine/sample-size.js';
 
 /** `ServiceLevel >= 20s`: a threshold of another dimension than the metric's unit. */
 export const CODE_NORM_WRONG_UNIT = 'norm-wrong-unit';
@@ -36,6 +37,10 @@ export const CODE_FLOOR_WRONG_SIDE = 'floor-wrong-side';
 export const CODE_FLOOR_NOT_BEYOND_TARGET = 'floor-not-beyond-target';
 /** `act immediately above` on a higher-is-better metric. */
 export const CODE_FLOOR_AGAINST_METRIC_DIRECTION = 'floor-against-metric-direction';
+/** `sample valid at 97% confidence ...`: a confidence level without a z value in the table. */
+export const CODE_SAMPLE_CONFIDENCE_UNKNOWN = 'sample-confidence-unknown';
+/** `sample valid at 95% confidence within 0%` (or 60%, or 5 without %). */
+export const CODE_SAMPLE_MARGIN_OUT_OF_RANGE = 'sample-margin-out-of-range';
 /** Two norms for one metric in a program (or profile) that start on the same date (or both undated). */
 export const CODE_NORM_SAME_START = 'norm-same-start';
 /** `act after 3 of 2 misses`: more misses than points looked at. */
@@ -140,6 +145,7 @@ const OPTION_WORDS: Record<string, string> = {
     SampleMinimum: 'sample at least ...',
     RespondWithin: 'respond within ...',
     DataWithin: 'data within ...',
+    SamplePrecision: 'sample valid at ...',
 };
 
 /** At most one trigger rule, one critical floor and one sample minimum per norm. */
@@ -204,6 +210,22 @@ export function checkSampleMinimumIsWholeNumber(option: SampleMinimum, accept: V
     if (isWholeAtLeastOne(option.count)) return;
     accept('error', `The sample minimum is a number of contacts: a whole number of at least 1, not ${option.count}.`,
         { node: option, property: 'count', code: CODE_NOT_A_WHOLE_COUNT });
+}
+
+/** The confidence level is one the z table holds (80, 90, 95, 98, 99%). */
+export function checkSampleConfidenceIsKnown(option: SamplePrecision, accept: ValidationAcceptor): void {
+    const m = /^([0-9]+)%$/.exec(option.confidence);
+    if (m && CONFIDENCE_LEVELS.includes(Number(m[1]))) return;
+    accept('error', `The confidence level is one of ${CONFIDENCE_LEVELS.map(c => `${c}%`).join(', ')}, not ${option.confidence}.`,
+        { node: option, property: 'confidence', code: CODE_SAMPLE_CONFIDENCE_UNKNOWN });
+}
+
+/** The margin of error is a percent above 0 and at most 50 (a proportion is never further off). */
+export function checkSampleMarginIsPercent(option: SamplePrecision, accept: ValidationAcceptor): void {
+    const m = /^([0-9]+(?:\.[0-9]{1,3})?)%$/.exec(option.margin);
+    if (m && Number(m[1]) > 0 && Number(m[1]) <= 50) return;
+    accept('error', `The margin of error is a percent above 0% and at most 50%, like 'within 5%', not ${option.margin}.`,
+        { node: option, property: 'margin', code: CODE_SAMPLE_MARGIN_OUT_OF_RANGE });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -15,8 +15,10 @@ import { checkCategoryNamesAreUnique, checkRequirementNamesAreUnique, checkTopLe
 import {
     checkConsecutiveMissesIsWholeNumber, checkDataWithin, checkRespondWithin, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric,
     checkCriticalFloorSideMatchesNorm, checkNormDirectionMatchesMetric, checkNormFromIsDay, checkNormOptionsNotRepeated,
-    checkNormStartsAreDistinct, checkNormUnitMatchesMetric, checkRangeLowNotAboveHigh, checkSampleMinimumIsWholeNumber,
+    checkNormStartsAreDistinct, checkNormUnitMatchesMetric, checkRangeLowNotAboveHigh, checkSampleConfidenceIsKnown,
+    checkSampleMarginIsPercent, checkSampleMinimumIsWholeNumber,
 } from './norm.js';
+import { checkPassMarkIsPercent, checkPointsIsWholeNumber, checkRequirementPointsNotRepeated } from './scoring.js';
 import {
     checkAppliedStandardsNotRepeated, checkCertificationIsCurrent, checkCertifiedIsDay, checkProgramCoversNeededNorms,
     checkUsedProfilesDoNotCollide, checkUsedProfilesNotRepeated,
@@ -49,6 +51,9 @@ export class NormaValidator {
             Workspace: [checkTopLevelNamesAreUnique(services)],
             Standard: [checkCategoryNamesAreUnique],
             Category: [checkRequirementNamesAreUnique],
+            Requirement: [checkRequirementPointsNotRepeated],
+            Points: [checkPointsIsWholeNumber],
+            PassMark: [checkPassMarkIsPercent],
             Evidence: [checkEvidenceKindIsKnown],
             NeedsNorm: [checkNeedsFamilyIsKnown],
             Metric: [checkMetricPropertiesNotRepeated, checkMetricHasRequiredProperties],
@@ -77,6 +82,7 @@ export class NormaValidator {
             RespondWithin: [checkRespondWithin],
             DataWithin: [checkDataWithin],
             SampleMinimum: [checkSampleMinimumIsWholeNumber],
+            SamplePrecision: [checkSampleConfidenceIsKnown, checkSampleMarginIsPercent],
             CriticalFloor: [checkCriticalFloorSideMatchesNorm, checkCriticalFloorBelowTarget, checkCriticalFloorSideMatchesMetric],
             Exclusion: [
                 checkExclusionPropertiesNotRepeated,
