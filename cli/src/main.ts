@@ -15,9 +15,10 @@ import * as validate from './commands/validate.js';
 import * as diff from './commands/diff.js';
 import * as fmt from './commands/fmt.js';
 import * as normTest from './commands/test.js';
+import * as assessCommand from './commands/assess.js';
 import * as staff from './commands/staff.js';
 
-const COMMANDS = [validate, check, compile, init, lsp, diff, fmt, normTest, staff];
+const COMMANDS = [validate, check, assessCommand, compile, init, lsp, diff, fmt, normTest, staff];
 
 export function createProgram(): Command {
     const program = new Command('norma')

@@ -3,7 +3,8 @@
  * the context to render it (the model for titles and units, language diagnostics, colour).
  * A format renders; it never evaluates.
  */
-import type { CheckResult } from '../../../language/src/engine/types.js';
+import type { Action, CheckResult } from '../../../language/src/engine/types.js';
+import type { AssessResult } from '../../../language/src/audit/types.js';
 import type { NormaModel } from '../../../language/src/model/types.js';
 import type { Diagnostic } from '../../../language/src/workspace/workspace.js';
 
@@ -15,6 +16,10 @@ export interface ReportContext {
     color: boolean;
     /** Absolute path of the workspace root, for formats that link to files. */
     root: string;
+    /** The action rows read (`--actions`), for the HTML report's action log. */
+    actions?: readonly Action[];
+    /** Audit readiness (`norma assess`), for the HTML report's readiness summary. */
+    assessment?: AssessResult;
 }
 
 /** A report as one text, or as pieces for large reports that are written as they are made. */

@@ -4,6 +4,7 @@
  * percent range, duplicates) is the engine's `checkMeasurements` / `checkActions`.
  */
 import type { Action, Measurement } from '../engine/types.js';
+import type { Assessment } from '../audit/types.js';
 import { quote } from './text.js';
 
 /**
@@ -20,7 +21,7 @@ export interface FieldSpec {
 }
 
 export interface Schema<T> {
-    kind: 'measurement' | 'action';
+    kind: 'measurement' | 'action' | 'assessment';
     /** What one row is, for messages: "measurement", "action". */
     noun: string;
     fields: FieldSpec[];
@@ -68,6 +69,23 @@ export const ACTION_SCHEMA: Schema<Action> = {
     build: v => ({
         program: v[0] as string, metric: v[1] as string, opened: v[2] as string, owner: (v[3] ?? '') as string,
         due: v[4] as string | null, closed: v[5] as string | null, result: v[6] as string | null,
+    }),
+};
+
+export const ASSESSMENT_SCHEMA: Schema<Assessment> = {
+    kind: 'assessment',
+    noun: 'assessment',
+    fields: [
+        { name: 'requirement', type: 'text', requiredColumn: true },
+        { name: 'program', type: 'text', requiredColumn: true },
+        { name: 'status', type: 'text', requiredColumn: true },
+        { name: 'evidence', type: 'optionalText', requiredColumn: false },
+        { name: 'assessor', type: 'optionalText', requiredColumn: false },
+        { name: 'assessed', type: 'text', requiredColumn: true },
+    ],
+    build: v => ({
+        requirement: v[0] as string, program: v[1] as string, status: v[2] as string,
+        evidence: v[3] as string | null, assessor: v[4] as string | null, assessed: v[5] as string,
     }),
 };
 

@@ -68,6 +68,6 @@
  * again once, its lines indexed, and the row walked again; CSV errors found while reading get
  * their line and column that way at the end of the file.
  */
-export { readMeasurements, readActions, readData, sniff, DATA_EXTENSIONS, type DataRead, type DataSource, type ReadOptions } from './read.js';
+export { readMeasurements, readActions, readAssessments, readData, sniff, DATA_EXTENSIONS, type DataRead, type DataSource, type ReadOptions } from './read.js';
 export { formatDataErrors, formatDataError, displayDataPath, STDIN_NAME, type DataError } from './errors.js';
-export { MEASUREMENT_SCHEMA, ACTION_SCHEMA, type Schema, type FieldSpec } from './fields.js';
+export { MEASUREMENT_SCHEMA, ACTION_SCHEMA, ASSESSMENT_SCHEMA, type Schema, type FieldSpec } from './fields.js';

@@ -5,13 +5,16 @@
  * something to report.
  */
 import type { DataIssue } from '../engine/types.js';
+
+/** What locating needs of an issue: the row's index and the field (an engine DataIssue, or an assessment's). */
+export type RowIssue = Pick<DataIssue, 'index' | 'field' | 'message'> & Partial<Omit<DataIssue, 'index' | 'field' | 'message'>>;
 import { sourceOf, type Collector, type FileInfo } from './collector.js';
 import { scanRecord } from './csv-scan.js';
 import type { DataError } from './errors.js';
 import { valueOffset } from './json-scan.js';
 
-export function makeLocate<T>(out: Collector<T>): (issue: DataIssue) => DataError {
-    return (issue: DataIssue): DataError => {
+export function makeLocate<T>(out: Collector<T>): (issue: RowIssue) => DataError {
+    return (issue: RowIssue): DataError => {
         const i = issue.index;
         const table = out.table;
         const base = { field: issue.field, message: issue.message };

@@ -1,13 +1,14 @@
 /** Sources (files, folders, stdin) -> one collector; see `index.ts` for the rules. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Action, DataIssue, Measurement } from '../engine/types.js';
+import type { Action, Measurement } from '../engine/types.js';
+import type { Assessment } from '../audit/types.js';
 import { Collector, type Format } from './collector.js';
 import { readCsv } from './csv.js';
 import { STDIN_NAME, type DataError } from './errors.js';
-import { ACTION_SCHEMA, MEASUREMENT_SCHEMA, type Schema } from './fields.js';
+import { ACTION_SCHEMA, ASSESSMENT_SCHEMA, MEASUREMENT_SCHEMA, type Schema } from './fields.js';
 import { readJson, readNdjson } from './json.js';
-import { makeLocate } from './locate.js';
+import { makeLocate, type RowIssue } from './locate.js';
 import { decode, encodingOf, SourceText, stripBom } from './text.js';
 
 export interface ReadOptions {
@@ -27,7 +28,7 @@ export interface DataRead<T> {
     /** Every problem found, in file then line order. When not empty, give no verdict. */
     errors: DataError[];
     /** Where an engine issue about `rows[issue.index]` stands: file, line and the field's column. */
-    locate(issue: DataIssue): DataError;
+    locate(issue: RowIssue): DataError;
     /** The files read, as named in errors. */
     files: string[];
 }
@@ -41,6 +42,11 @@ const CHUNK = 1 << 20;
 
 export function readMeasurements(sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<Measurement>> {
     return readData(MEASUREMENT_SCHEMA, sources, options);
+}
+
+/** Self-assessment rows for `norma assess`: requirement, program, status, assessed (evidence, assessor optional). */
+export function readAssessments(sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<Assessment>> {
+    return readData(ASSESSMENT_SCHEMA, sources, options);
 }
 
 export function readActions(sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<Action>> {

@@ -1,0 +1,117 @@
+/**
+ * `norma assess [paths...] --assessment <file>`: audit readiness per program and applied
+ * standard. The data (optional) is checked as `norma check` does; the self-assessment file
+ * is read through the same data layer, its rows judged by language/src/audit, and the
+ * result rendered in one or more formats. Exit 1 when a program would fail its audit.
+ */
+import type { Command } from 'commander';
+import { assess, checkAssessments, DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/index.js';
+import { displayDataPath, readAssessments, type DataError } from '../../../language/src/data/index.js';
+import type { CheckResult } from '../../../language/src/engine/types.js';
+import { parseAsOf } from '../dates.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { READINESS_FORMATS } from '../formats/readiness/index.js';
+import { loadWorkspaceWithData, type CheckWorkspace } from '../load-with-data.js';
+import { createProgress } from '../progress.js';
+import { colorFor, writeReport } from '../terminal.js';
+import { dataUsageError, evaluateData, readAll } from './check.js';
+
+interface AssessOptionsCli {
+    assessment: string[];
+    data?: string[];
+    actions?: string[];
+    asOf?: string;
+    staleAfter?: string;
+    format: string[];
+    output?: string;
+}
+
+function parseFormats(specs: string[], output: string | undefined): { name: string; file?: string }[] {
+    const list = (specs.length ? specs : ['pretty']).map(spec => {
+        const colon = spec.indexOf(':');
+        const name = colon < 0 ? spec : spec.slice(0, colon);
+        const file = colon < 0 ? undefined : spec.slice(colon + 1);
+        if (!READINESS_FORMATS[name]) throw new UsageError(`Unknown format '${name}': use ${Object.keys(READINESS_FORMATS).join(', ')}.`);
+        if (file === '') throw new UsageError(`--format ${name}: give a file after the colon, like ${name}:out/readiness.`);
+        return { name, file };
+    });
+    const toStdout = list.filter(f => !f.file);
+    if (output) {
+        if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a file of its own.');
+        toStdout[0].file = output;
+    } else if (toStdout.length > 1) {
+        throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/readiness.`);
+    }
+    return list;
+}
+
+function parseStaleAfter(value: string | undefined): number {
+    if (value === undefined) return DEFAULT_STALE_AFTER_DAYS;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new UsageError(`--stale-after '${value}' is not a number of days: write it like 365.`);
+    return Number(value);
+}
+
+export function register(program: Command): void {
+    program.command('assess')
+        .description('Audit readiness: points earned per program against the standard\'s pass mark, certification expiry and the COPC headline.')
+        .argument('[paths...]', '.norma files or folders (default: the current folder)')
+        .requiredOption('--assessment <source...>', 'the self-assessment: requirement,program,status,evidence,assessor,assessed (CSV, JSON or NDJSON)')
+        .option('--data <source...>', 'measurements, as for norma check (for the headline and the needs requirements)')
+        .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
+        .option('--as-of <date>', 'assess as of this day (default: today)')
+        .option('--stale-after <days>', `an assessment older than this many days earns nothing (default ${DEFAULT_STALE_AFTER_DAYS})`)
+        .option('--format <format...>', `${Object.keys(READINESS_FORMATS).join('|')}, optionally with a file: json:out/readiness.json`, [])
+        .option('--output <file>', 'write the (single) report to a file instead of stdout')
+        .addHelpText('after', `
+Statuses: compliant (all of a requirement's points), partial (half), not-compliant (none),
+not-applicable (left out of the points possible). A requirement with a needs rule is assessed
+by Norma from the norms; one with neither a needs rule nor a row earns nothing (unassessed).
+Exit codes: 0 every program with a pass mark passes; 1 a program would fail its audit;
+2 invalid input (language errors, bad data or assessment rows, bad arguments).
+
+Example:
+  norma assess examples/copc-cx --assessment examples/copc-cx/assessment.csv --data examples/copc-cx/data --actions examples/copc-cx/actions.csv --as-of 2026-10-31
+`)
+        .action(async (paths: string[], opts: AssessOptionsCli) => {
+            const asOf = parseAsOf(opts.asOf);
+            const staleAfterDays = parseStaleAfter(opts.staleAfter);
+            const formats = parseFormats(opts.format, opts.output);
+            const data = opts.data ?? [];
+            const actionSources = opts.actions ?? [];
+            if ([...data, ...actionSources, ...opts.assessment].filter(s => s === '-').length > 1) throw new UsageError('Only one source can read stdin (-).');
+            const progress = createProgress();
+            let check: CheckResult;
+            let ws: CheckWorkspace;
+            let read: Awaited<ReturnType<typeof readAll>>;
+            try {
+                const loaded = await loadWorkspaceWithData(paths, asOf, [...data, ...actionSources], () => readAll(data, actionSources, progress), progress);
+                ws = loaded.workspace;
+                read = loaded.data;
+                check = await evaluateData(ws.model, read, asOf, [], progress);
+            } finally {
+                progress.done();
+            }
+            const assessments = await readAssessments(opts.assessment, opts.assessment.includes('-') ? { stdin: process.stdin } : {});
+            if (assessments.errors.length) throw dataUsageError(assessments.errors);
+            const checked = checkAssessments(ws.model, assessments.rows, asOf);
+            if (checked.issues.length) {
+                throw dataUsageError(checked.issues.map(issue => {
+                    const located = assessments.locate(issue);
+                    if (issue.duplicateOf === undefined) return located;
+                    const first = assessments.locate({ ...issue, index: issue.duplicateOf });
+                    return { ...located, message: `The same program and requirement are already assessed at ${displayDataPath(first.file)}:${first.line}; keep one row.` };
+                }));
+            }
+            const result = assess(ws.model, check, assessments.rows, { asOf, staleAfterDays });
+            for (const w of result.warnings) {
+                const at: DataError = assessments.locate({ index: w.index, field: 'requirement', message: w.message });
+                process.stderr.write(`${displayDataPath(at.file)}:${at.line}:${Math.max(1, at.column)} warning ${w.message}\n`);
+            }
+            for (const f of formats) {
+                const color = !f.file && colorFor(process.stdout);
+                const context = { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath, check, actions: read.actions?.rows ?? [] };
+                await writeReport(READINESS_FORMATS[f.name](result, context), f.file);
+            }
+            process.exitCode = result.passed ? ExitCode.Ok : ExitCode.GateFailed;
+        });
+}
