@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { assess, checkAssessments, DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/index.js';
-import { displayDataPath, readAssessments, type DataError } from '../../../language/src/data/index.js';
+import { displayDataPath, formatDataErrors, readAssessments, type DataError } from '../../../language/src/data/index.js';
 import type { CheckResult } from '../../../language/src/engine/types.js';
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
@@ -14,7 +14,7 @@ import { READINESS_FORMATS } from '../formats/readiness/index.js';
 import { loadWorkspaceWithData, type CheckWorkspace } from '../load-with-data.js';
 import { createProgress } from '../progress.js';
 import { colorFor, writeReport } from '../terminal.js';
-import { dataUsageError, evaluateData, readAll } from './check.js';
+import { evaluateData, readAll } from './check.js';
 
 interface AssessOptionsCli {
     assessment: string[];
@@ -43,6 +43,11 @@ function parseFormats(specs: string[], output: string | undefined): { name: stri
         throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/readiness.`);
     }
     return list;
+}
+
+function assessmentError(errors: DataError[]): UsageError {
+    const n = errors.length;
+    return new UsageError(`The assessment file has ${n} problem${n === 1 ? '' : 's'}; no score is given until they are fixed:\n${formatDataErrors(errors)}`);
 }
 
 function parseStaleAfter(value: string | undefined): number {
@@ -92,10 +97,10 @@ Example:
                 progress.done();
             }
             const assessments = await readAssessments(opts.assessment, opts.assessment.includes('-') ? { stdin: process.stdin } : {});
-            if (assessments.errors.length) throw dataUsageError(assessments.errors);
+            if (assessments.errors.length) throw assessmentError(assessments.errors);
             const checked = checkAssessments(ws.model, assessments.rows, asOf);
             if (checked.issues.length) {
-                throw dataUsageError(checked.issues.map(issue => {
+                throw assessmentError(checked.issues.map(issue => {
                     const located = assessments.locate(issue);
                     if (issue.duplicateOf === undefined) return located;
                     const first = assessments.locate({ ...issue, index: issue.duplicateOf });

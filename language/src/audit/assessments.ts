@@ -41,7 +41,7 @@ export function checkAssessments(model: NormaModel, rows: readonly Assessment[],
         const found = byName.get(row.requirement);
         let requirement: RequirementModel | undefined;
         if (!found) {
-            issue(index, 'requirement', `Unknown requirement '${row.requirement}'.${didYouMean(row.requirement, model.requirements.map(r => r.id))}`);
+            issue(index, 'requirement', `Unknown requirement '${row.requirement}'.${didYouMean(row.requirement, byName.keys())}`);
         } else if (found.length > 1) {
             issue(index, 'requirement', `'${row.requirement}' names ${found.length} requirements (${found.map(r => r.id).join(', ')}): write it in full.`);
         } else {
