@@ -6,7 +6,7 @@
  * issues (`index` is the row's position), never thrown one at a time.
  */
 import type { NormaModel, RequirementModel } from '../model/types.js';
-import { dayNumberOf } from '../engine/periods.js';
+import { dayNumberOf } from '../engine/calendar.js';
 import { didYouMean } from '../engine/suggest.js';
 import { ASSESSMENT_STATUSES, type Assessment, type AssessmentStatus } from './types.js';
 

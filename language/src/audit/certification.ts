@@ -5,8 +5,7 @@
  * negative once lapsed, null without a certification.
  */
 import type { ProgramModel } from '../model/types.js';
-import { dayNumberOf } from '../engine/periods.js';
-import { addMonths } from '../validation/dates.js';
+import { addMonths, dayNumberOf } from '../engine/calendar.js';
 import { CERTIFICATION_MONTHS } from '../validation/program.js';
 import type { Certification } from './types.js';
 

@@ -9,7 +9,7 @@
  */
 import type { Better, MetricModel } from '../model/types.js';
 import type { NormResult, PointResult } from '../engine/types.js';
-import { daysFromCivil, daysInMonth, dayNumberOf, formatDay, parsePeriod } from '../engine/periods.js';
+import { daysFromCivil, daysInMonth, dayNumberOf, formatDay, parsePeriod } from '../engine/calendar.js';
 import { showsSustainedImprovement } from '../engine/summary.js';
 import type { HeadlineSpan } from './types.js';
 

@@ -6,7 +6,7 @@
  */
 import type { NormaModel } from '../model/types.js';
 import type { CheckResult } from '../engine/types.js';
-import { dayNumberOf } from '../engine/periods.js';
+import { dayNumberOf } from '../engine/calendar.js';
 import { checkAssessments, type CheckedAssessment } from './assessments.js';
 import { certificationOf } from './certification.js';
 import { headlineOver } from './headline.js';
