@@ -15,7 +15,7 @@ import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import {
     isCategory, isElement, isEvidence, isExclusionProperty, isImport, isMetricProperty, isNeedsNorm, isNorm, isStaffingEntry,
-    isNormOption, isProgramProperty, isRequirement, isStandard,
+    isNormOption, isPassMark, isPoints, isProgramProperty, isRequirement, isStandard,
 } from '../generated/ast.js';
 
 const INDENT = '    ';
@@ -31,7 +31,7 @@ interface Token {
 function startsStatement(node: AstNode): boolean {
     return isElement(node) || isImport(node) || isCategory(node) || isRequirement(node) || isEvidence(node)
         || isNeedsNorm(node) || isMetricProperty(node) || isProgramProperty(node) || isNorm(node) || isNormOption(node)
-        || isExclusionProperty(node)
+        || isExclusionProperty(node) || isPassMark(node) || isPoints(node)
         || isStaffingEntry(node);
 }
 
