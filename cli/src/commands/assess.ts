@@ -7,14 +7,14 @@
 import type { Command } from 'commander';
 import { assess, checkAssessments, DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/index.js';
 import { displayDataPath, formatDataErrors, readAssessments, type DataError } from '../../../language/src/data/index.js';
-import type { CheckResult } from '../../../language/src/engine/types.js';
+import { dataFiles, runCheck, type CheckOutcome } from '../../../language/src/check/index.js';
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { READINESS_FORMATS } from '../formats/readiness/index.js';
-import { loadWorkspaceWithData, type CheckWorkspace } from '../load-with-data.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { loadCheckWorkspace } from '../load-with-data.js';
 import { createProgress } from '../progress.js';
-import { colorFor, writeReport } from '../terminal.js';
-import { evaluateData, readAll } from './check.js';
+import { colorFor, colors, writeReport } from '../terminal.js';
 
 interface AssessOptionsCli {
     assessment: string[];
@@ -84,21 +84,30 @@ Example:
             const data = opts.data ?? [];
             const actionSources = opts.actions ?? [];
             if ([...data, ...actionSources, ...opts.assessment].filter(s => s === '-').length > 1) throw new UsageError('Only one source can read stdin (-).');
+            const sources = [...data, ...actionSources];
             const progress = createProgress();
-            let check: CheckResult;
-            let ws: CheckWorkspace;
-            let read: Awaited<ReturnType<typeof readAll>>;
+            let outcome: CheckOutcome;
             try {
-                const loaded = await loadWorkspaceWithData(paths, asOf, [...data, ...actionSources], () => readAll(data, actionSources, progress), progress);
-                ws = loaded.workspace;
-                read = loaded.data;
-                check = await evaluateData(ws.model, read, asOf, [], progress);
+                // The same check as `norma check` (without data, every norm has no data): it decides the needs requirements and the headline.
+                outcome = await runCheck({
+                    workspace: loadCheckWorkspace(paths, asOf, sources),
+                    measurements: data.length ? [dataFiles(data)] : [],
+                    actions: actionSources,
+                    asOf,
+                    reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
+                    evaluating: rows => progress.phase(`Evaluating ${rows.toLocaleString('en-US')} rows…`),
+                });
             } finally {
                 progress.done();
             }
+            const ws = outcome.workspace;
+            const c = colors(colorFor(process.stderr));
+            for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
+            if (!outcome.ok) throw new UsageError(outcome.problems.message);
+            const model = outcome.model;
             const assessments = await readAssessments(opts.assessment, opts.assessment.includes('-') ? { stdin: process.stdin } : {});
             if (assessments.errors.length) throw assessmentError(assessments.errors);
-            const checked = checkAssessments(ws.model, assessments.rows, asOf);
+            const checked = checkAssessments(model, assessments.rows, asOf);
             if (checked.issues.length) {
                 throw assessmentError(checked.issues.map(issue => {
                     const located = assessments.locate(issue);
@@ -107,14 +116,14 @@ Example:
                     return { ...located, message: `The same program and requirement are already assessed at ${displayDataPath(first.file)}:${first.line}; keep one row.` };
                 }));
             }
-            const result = assess(ws.model, check, assessments.rows, { asOf, staleAfterDays });
+            const result = assess(model, outcome.result, assessments.rows, { asOf, staleAfterDays });
             for (const w of result.warnings) {
                 const at: DataError = assessments.locate({ index: w.index, field: 'requirement', message: w.message });
                 process.stderr.write(`${displayDataPath(at.file)}:${at.line}:${Math.max(1, at.column)} warning ${w.message}\n`);
             }
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
-                const context = { model: ws.model, diagnostics: ws.diagnostics, color, root: ws.rootPath, check, actions: read.actions?.rows ?? [] };
+                const context = { model, diagnostics: ws.diagnostics, color, root: ws.root, check: outcome.result, actions: outcome.actions?.rows ?? [] };
                 await writeReport(READINESS_FORMATS[f.name](result, context), f.file);
             }
             process.exitCode = result.passed ? ExitCode.Ok : ExitCode.GateFailed;
