@@ -106,6 +106,13 @@ describe('norm-test fixtures', () => {
         ]));
     });
 
+    it('reads quoting as the data files do: a stray quote is one error at its place, and the next rows are still read', () => {
+        const text = 'as-of,2026-01-31\nprogram,metric,period,value,sample,expect\nAcme,ServiceLevel,2026-01-05,"80"x,,met\n"Acme","Service""Level",2026-01-06,81,,met\n';
+        const { errors } = parseNormTest('q.normtest.csv', text);
+        expect(errors[0]).toMatchObject({ file: 'q.normtest.csv', line: 3, column: 34, message: 'Unexpected text after a closing quote: quote the whole value.' });
+        expect(errors).toHaveLength(1);
+    });
+
     it('needs an as-of, a header and an expectation', () => {
         expect(parseNormTest('a.normtest.csv', 'program,metric,period,value,expect\nAcme,ServiceLevel,2026-01-05,80,met\n').errors[0].message).toContain('as-of');
         expect(parseNormTest('a.normtest.csv', 'as-of,2026-01-31\n').errors[0].message).toContain('No header row');

@@ -33,7 +33,7 @@
  * - `#` lines and empty rows may appear anywhere.
  */
 import { isDay } from '../engine/calendar.js';
-import { isBlank, readCsv, sniffDelimiter, type Cell } from './csv.js';
+import { isBlank, readCells, sniffDelimiter, type Cell } from '../data/cells.js';
 
 export const NORM_TEST_SUFFIX = '.normtest.csv';
 
@@ -140,8 +140,8 @@ export function parseNormTest(file: string, text: string): { fixture?: NormTestF
     const errors: FixtureError[] = [];
     const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find(l => /\bprogram\b/i.test(l) && /\bmetric\b/i.test(l)) ?? '';
     const delimiter = sniffDelimiter(firstLine);
-    const csv = readCsv(text, delimiter);
-    if (csv.error) errors.push({ file, ...csv.error });
+    const csv = readCells(text, delimiter);
+    for (const e of csv.errors) errors.push({ file, ...e });
     let description: string | null = null;
     let asOf: { value: string; at: Located } | null = null;
     let actionsFile: string | null = null;
