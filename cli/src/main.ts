@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { printError } from './terminal.js';
 import { VERSION } from './version.js';
+import { applyConventions, explainFileError, quietOnClosedPipes } from './conventions.js';
 import * as check from './commands/check.js';
 import * as compile from './commands/compile.js';
 import * as init from './commands/init.js';
@@ -29,10 +30,12 @@ export function createProgram(): Command {
         .configureOutput({ outputError: (text, write) => write(text) });
     for (const command of COMMANDS) command.register(program);
     for (const command of program.commands) command.exitOverride();
+    applyConventions(program);
     return program;
 }
 
 async function main(): Promise<void> {
+    quietOnClosedPipes();
     try {
         await createProgram().parseAsync(process.argv);
     } catch (error) {
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
         } else if (error instanceof UsageError) {
             printError(error.message);
             process.exitCode = error.exitCode;
+        } else if (explainFileError(error)) {
+            printError(explainFileError(error)!);
+            process.exitCode = ExitCode.InvalidInput;
         } else {
             printError(`Norma stopped on an unexpected problem; please report it.\n${(error as Error).stack ?? String(error)}`);
             process.exitCode = ExitCode.InvalidInput;

@@ -3,6 +3,7 @@
  * `runCheck` (the engine bundle a compiled module carries) and renders the verdicts in one or
  * more formats. One evaluation, many outputs.
  */
+import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { dataFiles, runCheck, type CheckOutcome } from '../../../language/src/check/index.js';
 import type { Verdict } from '../../../language/src/engine/types.js';
@@ -11,6 +12,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
 import { PROBLEM_FORMATS } from '../formats/problems.js';
+import { withPathsFromCwd } from '../formats/paths.js';
 import { loadCheckWorkspace } from '../load-with-data.js';
 import { colorFor, colors, writeReport } from '../terminal.js';
 import { createProgress } from '../progress.js';
@@ -43,6 +45,13 @@ export function parseFormats(specs: string[], output: string | undefined): { nam
     } else if (toStdout.length > 1) {
         throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/report.`);
     }
+    const byFile = new Map<string, string>();
+    for (const f of list) {
+        if (!f.file || f.file === '-') continue;
+        const earlier = byFile.get(path.resolve(f.file));
+        if (earlier) throw new UsageError(`--format ${earlier} and --format ${f.name} both write ${f.file}; give each format its own file.`);
+        byFile.set(path.resolve(f.file), f.name);
+    }
     return list;
 }
 
@@ -55,7 +64,7 @@ export function register(program: Command): void {
         .option('--as-of <date>', 'evaluate as of this day (default: today)')
         .option('--format <format...>', `${Object.keys(FORMATS).join('|')}, optionally with a file: json:out/norma.json`, [])
         .option('--output <file>', 'write the (single) report to a file instead of stdout')
-        .addOption(new Option('--fail-on <verdict...>', 'also fail the gate on these verdicts').choices(FAIL_ON))
+        .addOption(new Option('--fail-on <verdict...>', 'also fail the gate on these verdicts (repeat the flag, or separate them by commas)').choices(FAIL_ON))
         .addHelpText('after', `
 Verdicts: met, at-risk, action-planned, action-required, overdue, no-data.
 Exit codes: 0 the gate passes; 1 the gate fails (action-required, overdue, no-data,
@@ -100,9 +109,14 @@ Example:
                 }
                 throw new UsageError(outcome.problems.message);
             }
+            const result = outcome.result;
+            const context = { model: outcome.model, diagnostics: ws.diagnostics, color: false, root: ws.root, failOn: opts.failOn ?? [] };
+            // Reports people read give paths from the current folder; json stays the compiled module's result.
+            const forPeople = formats.some(f => f.name !== 'json') ? withPathsFromCwd(result, context) : undefined;
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
-                await writeReport(FORMATS[f.name](outcome.result, { model: outcome.model, diagnostics: ws.diagnostics, color, root: ws.root }), f.file);
+                const [shown, shownContext] = f.name === 'json' ? [result, context] : forPeople!;
+                await writeReport(FORMATS[f.name](shown, { ...shownContext, color }), f.file);
             }
             process.exitCode = outcome.result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });

@@ -1,5 +1,4 @@
 /** `norma compile [paths...] --out <dir> --target js|json`: executable checks and the resolved model. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../../../language/src/generators/js.js';
@@ -12,6 +11,7 @@ import type { NormaModel } from '../../../language/src/model/types.js';
 import { parseAsOf } from '../dates.js';
 import { UsageError } from '../exit-codes.js';
 import { loadOrExplain } from '../load.js';
+import { writeFile } from '../terminal.js';
 
 /** Each target writes its files (name to contents) into the output folder; the first is the main one. */
 export const TARGETS: Record<string, { file: string; generate: (model: NormaModel, dialect: string) => Record<string, string> }> = {
@@ -65,7 +65,6 @@ Exit codes: 0 written, 2 language errors or bad arguments.
                 throw new UsageError(`Unknown SQL dialect '${opts.dialect}': use ${DIALECT_NAMES.join(', ')}.`);
             }
             const ws = await loadOrExplain(paths, parseAsOf(undefined), { quietWarnings: true });
-            fs.mkdirSync(opts.out, { recursive: true });
             let files: Record<string, string>;
             try {
                 files = target.generate(ws.model, opts.dialect);
@@ -73,7 +72,7 @@ Exit codes: 0 written, 2 language errors or bad arguments.
                 if (e instanceof UnsupportedConstruct) throw new UsageError(`${e.message} Use another dialect, or change the source.`);
                 throw e;
             }
-            for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(opts.out, name), text);
+            for (const [name, text] of Object.entries(files)) writeFile(path.join(opts.out, name), text);
             const [main, ...others] = files[target.file] !== undefined ? [target.file, ...Object.keys(files).filter(f => f !== target.file)] : Object.keys(files);
             process.stderr.write(`Wrote ${path.join(opts.out, main)}${others.length ? ` and ${others.join(', ')}` : ''} `
                 + `(${ws.model.norms.length} norms, ${ws.model.programs.length} programs).\n`);

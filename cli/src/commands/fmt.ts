@@ -10,7 +10,17 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { collectFiles } from '../../../language/src/workspace/files.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
-import { colorFor, colors } from '../terminal.js';
+import { colorFor, colors, writeFile, type Colors } from '../terminal.js';
+import { createTwoFilesPatch } from 'diff';
+
+/** A unified diff with removed lines red and added lines green (on a terminal). */
+function colorDiff(patch: string, c: Colors): string {
+    return patch.split('\n').filter(line => !line.startsWith('====')).map(line => {
+        if (line.startsWith('+') && !line.startsWith('+++')) return c.green(line);
+        if (line.startsWith('-') && !line.startsWith('---')) return c.red(line);
+        return line.startsWith('@@') ? c.cyan(line) : line;
+    }).join('\n');
+}
 
 /** The formatter contract `norma fmt` relies on. */
 export type FormatText = (text: string) => Promise<string>;
@@ -28,13 +38,15 @@ async function defaultFormatter(): Promise<FormatText> {
 
 export interface FmtOutcome {
     changed: string[];
+    /** The text before and after formatting of each changed file. */
+    changes: Map<string, { before: string; after: string }>;
     unchanged: string[];
     failed: { file: string; line: number; column: number; message: string }[];
 }
 
 /** Formats files; writes them back unless `check`. */
 export async function formatFiles(files: string[], check: boolean, format: FormatText): Promise<FmtOutcome> {
-    const outcome: FmtOutcome = { changed: [], unchanged: [], failed: [] };
+    const outcome: FmtOutcome = { changed: [], changes: new Map(), unchanged: [], failed: [] };
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
         let formatted: string;
@@ -57,7 +69,8 @@ export async function formatFiles(files: string[], check: boolean, format: Forma
             outcome.unchanged.push(file);
         } else {
             outcome.changed.push(file);
-            if (!check) fs.writeFileSync(file, formatted);
+            outcome.changes.set(file, { before: text, after: formatted });
+            if (!check) writeFile(file, formatted);
         }
     }
     return outcome;
@@ -68,6 +81,7 @@ export function register(program: Command): void {
         .description('Lay out .norma files the canonical way (the editor\'s formatter); --check only reports.')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .option('--check', 'rewrite nothing; name each file that would change and exit 1 if any would')
+        .option('--diff', 'with --check (implied), also print how each file would change, as a unified diff')
         .addHelpText('after', `
 The layout: 4-space indentation, '{' on the declaration line, one property, requirement,
 norm or option per line, blank lines between declarations kept (collapsed to one), every
@@ -75,8 +89,10 @@ comment kept where it was. Formatting twice changes nothing.
 
 Exit codes: 0 done (or, with --check, every file already formatted); 1 --check found files
 to format; 2 a file has syntax errors (it is left untouched) or a path does not exist.
+--diff: the same exit codes as --check.
 `)
-        .action(async (paths: string[], opts: { check?: boolean }) => {
+        .action(async (paths: string[], opts: { check?: boolean; diff?: boolean }) => {
+            if (opts.diff) opts.check = true;
             let files: string[];
             try {
                 files = collectFiles((paths.length ? paths : ['.']).map(p => path.resolve(p)));
@@ -90,6 +106,9 @@ to format; 2 a file has syntax errors (it is left untouched) or a path does not 
             const ce = colors(colorFor(process.stderr));
             for (const f of outcome.failed) process.stderr.write(`${show(f.file)}:${f.line}:${f.column} ${ce.red('error')} ${f.message}\n`);
             const lines = outcome.changed.map(f => (opts.check ? `${show(f)} ${c.yellow('would be reformatted')}` : `${show(f)} ${c.green('formatted')}`));
+            if (opts.diff) {
+                for (const [file, { before, after }] of outcome.changes) lines.push(colorDiff(createTwoFilesPatch(`a/${show(file)}`, `b/${show(file)}`, before, after, '', '', { context: 3 }), c).trimEnd());
+            }
             const n = outcome.changed.length;
             const total = files.length;
             lines.push(opts.check

@@ -20,6 +20,7 @@ import { loadOrExplain } from '../load.js';
 import { findFiles } from '../../../language/src/workspace/files.js';
 import { today } from '../dates.js';
 import { colorFor, colors, writeOutput } from '../terminal.js';
+import { normTestJunit } from '../formats/normtest-junit.js';
 
 /** Every `*.normtest.csv` under the given files and folders, sorted. */
 export function findNormTests(paths: string[]): string[] {
@@ -75,7 +76,7 @@ export function register(program: Command): void {
     program.command('test')
         .description('Run the norm tests (*.normtest.csv): small tables of points with the verdicts the norms must give.')
         .argument('[paths...]', 'folders holding the workspace and its *.normtest.csv cases, or case files (default: the current folder)')
-        .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+        .addOption(new Option('--format <format>', 'pretty, json, or junit (a JUnit XML report for CI, one test case per case file)').choices(['pretty', 'json', 'junit']).default('pretty'))
         .option('--output <file>', 'write the report to a file instead of stdout')
         .addHelpText('after', `
 A case is one CSV file, <name>.normtest.csv, that a spreadsheet can write:
@@ -111,7 +112,9 @@ read, language errors, no case found).
             const ce = colors(colorFor(process.stderr));
             for (const e of errors) process.stderr.write(`${e.file}:${e.line}:${e.column} ${ce.red('error')} ${e.message}\n`);
             const failed = results.filter(r => !r.passed).length;
-            if (opts.format === 'json') {
+            if (opts.format === 'junit') {
+                writeOutput(normTestJunit(results, errors), opts.output);
+            } else if (opts.format === 'json') {
                 writeOutput(JSON.stringify({
                     schema: 1,
                     summary: { cases: results.length, passed: results.length - failed, failed, invalid: new Set(errors.map(e => e.file)).size },

@@ -1,5 +1,5 @@
 /** `norma validate [paths...]`: language diagnostics, `file:line:col severity message`; exit 2 on an error. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { loadWorkspaceFromDisk } from '../../../language/src/workspace/workspace.js';
 import { parseAsOf } from '../dates.js';
 import { countLine, displayPath, formatDiagnostic } from '../diagnostics.js';
@@ -9,17 +9,22 @@ import { coverage, renderCoverage, type CoverageReport } from '../../../language
 import { findNormTests, readNormTests } from './test.js';
 import { normsExercised } from '../../../language/src/norm-tests/index.js';
 import { sarifDiagnostics } from '../formats/sarif.js';
+import { githubDiagnostics } from '../formats/github.js';
 
 export function register(program: Command): void {
     program.command('validate')
         .description('Check .norma files for errors and warnings (no data needed).')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
-        .option('--format <format>', 'pretty, json or sarif (SARIF 2.1.0 for code hosts)', 'pretty')
+        .option('--format <format>', 'pretty, json, sarif (SARIF 2.1.0 for code hosts) or github (GitHub Actions annotations)', 'pretty')
         .option('--as-of <date>', 'judge date-dependent warnings (certification age) at this day', undefined)
         .option('--output <file>', 'write the report to a file instead of stdout')
         .option('--coverage', 'also list, per standard and category, the requirements backed by a norm in every applicable program, the metrics no norm uses and the norms no norm test exercises')
-        .addHelpText('after', '\nExit codes: 0 no error (warnings allowed), 2 errors found. Coverage gaps do not change the exit code.\n')
-        .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string; coverage?: boolean }) => {
+        .addOption(new Option('--fail-on <severity...>', 'exit 1 when there are warnings (errors always exit 2)').choices(['warning']))
+        .addHelpText('after', `
+Exit codes: 0 no error (warnings allowed unless --fail-on warning); 1 warnings with
+--fail-on warning; 2 errors found. Coverage gaps do not change the exit code.
+`)
+        .action(async (paths: string[], opts: { format: string; asOf?: string; output?: string; coverage?: boolean; failOn?: string[] }) => {
             const asOf = parseAsOf(opts.asOf);
             const { loadWorkspaceFromDisk } = await import('../../../language/src/workspace/workspace.js');
             const ws = await loadWorkspaceFromDisk(paths, { asOf, model: Boolean(opts.coverage) }).catch((e: Error) => { throw new UsageError(e.message); });
@@ -41,10 +46,13 @@ export function register(program: Command): void {
                 writeOutput(lines.join('\n'), opts.output);
             } else if (opts.format === 'sarif') {
                 writeOutput(sarifDiagnostics(ws.diagnostics, ws.root), opts.output);
+            } else if (opts.format === 'github') {
+                writeOutput(githubDiagnostics(ws.diagnostics, ws.root), opts.output);
             } else {
-                throw new UsageError(`Unknown format '${opts.format}' for validate: use pretty, json or sarif.`);
+                throw new UsageError(`Unknown format '${opts.format}' for validate: use pretty, json, sarif or github.`);
             }
-            process.exitCode = errors ? ExitCode.InvalidInput : ExitCode.Ok;
+            const failOnWarnings = (opts.failOn ?? []).includes('warning') && ws.diagnostics.some(d => d.severity === 'warning');
+            process.exitCode = errors ? ExitCode.InvalidInput : failOnWarnings ? ExitCode.GateFailed : ExitCode.Ok;
         });
 }
 

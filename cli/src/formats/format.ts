@@ -20,6 +20,8 @@ export interface ReportContext {
     actions?: readonly Action[];
     /** Audit readiness (`norma assess`), for the HTML report's readiness summary. */
     assessment?: AssessResult;
+    /** Verdicts that fail the gate besides the defaults (`--fail-on`). */
+    failOn?: readonly string[];
 }
 
 /** A report as one text, or as pieces for large reports that are written as they are made. */

@@ -1,5 +1,6 @@
 /** The output formats of `norma check`, by name. Each renders the same CheckResult. */
 import type { CheckFormat } from './format.js';
+import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -14,4 +15,5 @@ export const FORMATS: Record<string, CheckFormat> = {
     sarif,
     markdown,
     html,
+    github,
 };
