@@ -11,6 +11,8 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, DidOpenTextDocumentNotification, ExitNotification,
     InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import YAML from 'yaml';
+import { normaCommands } from '../formats/ci-recipes-commands.js';
 import { exampleCopy, install, PACKAGE, REPO, run, simpleCsv, type Installed } from './installed.js';
 
 let pkg: Installed;
@@ -186,5 +188,124 @@ describe.each(['22', '24'])('on Node %s', (major) => {
         expect(r.stderr).not.toMatch(/error|unexpected/i);
         expect(r.stdout).toMatch(/^Gate: failed/m);
         expect(r.code).toBe(1);
+    });
+});
+
+// The CI recipes, run against the installed package: the reusable GitHub Action (action.yml)
+// step by step as the runner would (inputs and step outputs substituted, GITHUB_PATH,
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), and the norma commands of the copyable
+// GitHub and GitLab recipes in a project that has the package as a devDependency.
+describe('the GitHub Action (action.yml) against the installed package', () => {
+    interface Step { name: string; id?: string; if?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; with?: Record<string, string> }
+    const action = YAML.parse(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as {
+        inputs: Record<string, { default?: string; required?: boolean }>; runs: { using: string; steps: Step[] };
+    };
+
+    function runAction(inputs: Record<string, string>) {
+        const job = fs.mkdtempSync(path.join(pkg.root, 'job-'));
+        fs.cpSync(path.join(REPO, 'examples/copc-cx'), path.join(job, 'examples/copc-cx'), { recursive: true });
+        const files = { path: path.join(job, '.path'), output: path.join(job, '.output'), summary: path.join(job, '.summary') };
+        for (const f of Object.values(files)) fs.writeFileSync(f, '');
+        const values: Record<string, string> = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? '']));
+        Object.assign(values, inputs);
+        const outputs: Record<string, Record<string, string>> = {};
+        const expand = (text: string) => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
+            let m = /^inputs\.([\w-]+)$/.exec(expr);
+            if (m) return values[m[1]] ?? '';
+            m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr);
+            if (m) return outputs[m[1]]?.[m[2]] ?? '';
+            if (expr === 'runner.temp') return path.join(job, '.runner-temp');
+            throw new Error(`action.yml uses an expression the test does not know: ${expr}`);
+        });
+        // The runner's PATH without any norma on it: the install step must provide it.
+        const basePath = (process.env.PATH ?? '').split(path.delimiter).filter(p => !p.startsWith(pkg.prefix)).join(path.delimiter);
+        const ran: { name: string; code: number | null; stdout: string; stderr: string }[] = [];
+        const used: Step[] = [];
+        for (const step of action.runs.steps) {
+            if (step.uses) { used.push(step); continue; }
+            const extra = fs.readFileSync(files.path, 'utf8').split('\n').filter(Boolean).reverse();
+            const env: NodeJS.ProcessEnv = {
+                ...pkg.env, PATH: [...extra, basePath].join(path.delimiter),
+                GITHUB_PATH: files.path, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ACTIONS: 'true',
+                ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v))])),
+            };
+            fs.writeFileSync(files.output, '');
+            const r = run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!)], { cwd: job, env });
+            outputs[step.id ?? step.name] = Object.fromEntries(fs.readFileSync(files.output, 'utf8').split('\n').filter(Boolean).map(l => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
+            ran.push({ name: step.name, ...r });
+            if (r.code !== 0) break;
+        }
+        return { job, ran, used, outputs, summary: fs.readFileSync(files.summary, 'utf8'), reports: path.join(job, values.reports) };
+    }
+
+    it('is a composite action whose inputs have defaults, data alone required', () => {
+        expect(action.runs.using).toBe('composite');
+        expect(Object.entries(action.inputs).filter(([, v]) => v.required).map(([k]) => k)).toEqual(['data']);
+        expect(action.inputs.package.default).toBe(`${PACKAGE.name}@${PACKAGE.version}`);
+    });
+
+    it('installs Norma, annotates, writes the reports and the job summary, and fails the gate of the example', () => {
+        const r = runAction({
+            package: pkg.tarball, workspace: 'examples/copc-cx', data: 'examples/copc-cx/data',
+            actions: 'examples/copc-cx/actions.csv', 'as-of': AS_OF,
+        });
+        const byName = Object.fromEntries(r.ran.map(s => [s.name, s]));
+        expect(byName['Install Norma'].code, byName['Install Norma'].stderr).toBe(0);
+        expect(byName['Install Norma'].stdout.trim().split('\n').at(-1)).toBe(PACKAGE.version);
+        expect(byName['Validate the norms'].code).toBe(0);
+        expect(byName['Validate the norms'].stdout).toMatch(/^::warning file=examples\/copc-cx\/programs\/acme-telecom\.norma,line=\d+/m);
+        expect(byName['Check the data'].code).toBe(0);
+        expect(byName['Check the data'].stdout).toMatch(/^::error file=examples\/copc-cx\/programs\/acme-telecom\.norma,line=20,/m);
+        expect(r.outputs.check).toEqual({ 'exit-code': '1', passed: 'false' });
+        expect(r.summary).toMatch(/^### ❌ Norma gate failed as of 2026-10-31/);
+        expect(fs.readdirSync(r.reports).sort()).toEqual(['junit.xml', 'norma.html', 'norma.sarif', 'summary.md', 'validate.sarif']);
+        expect(JSON.parse(fs.readFileSync(path.join(r.reports, 'norma.sarif'), 'utf8')).version).toBe('2.1.0');
+        expect(fs.readFileSync(path.join(r.reports, 'junit.xml'), 'utf8')).toMatch(/<testsuites>/);
+        // The gate step fails the job with norma's exit code.
+        expect(r.ran.at(-1)).toMatchObject({ name: 'Gate', code: 1 });
+        // The upload steps point at the reports just written.
+        const sarif = r.used.filter(s => s.uses!.startsWith('github/codeql-action/upload-sarif@'));
+        expect(sarif.map(s => s.with!.sarif_file.replace('${{ inputs.reports }}', 'norma-reports'))).toEqual(['norma-reports/norma.sarif', 'norma-reports/validate.sarif']);
+        expect(r.used.map(s => s.uses)).toEqual(expect.arrayContaining([expect.stringMatching(/^actions\/upload-artifact@v\d+$/)]));
+    });
+
+    it('passes the gate with its exit code 0 when the failing verdicts are answered', () => {
+        const r = runAction({ package: pkg.tarball, workspace: 'examples/copc-cx', data: 'examples/copc-cx/data', actions: 'examples/copc-cx/actions.csv', 'as-of': '2026-06-01' });
+        expect(r.outputs.check?.['exit-code']).toMatch(/^[01]$/);
+        expect(r.ran.at(-1)!.name).toBe('Gate');
+        expect(r.ran.at(-1)!.code).toBe(Number(r.outputs.check['exit-code']));
+    });
+});
+
+describe.each([
+    // GitHub: the package as a devDependency of the project, run as `npx norma`.
+    ['examples/ci/github-actions.yml', 'devDependency'],
+    // GitLab: the template's own `npm install --global "$NORMA_PACKAGE"` line, then `norma`.
+    ['examples/ci/gitlab-ci.yml', 'global'],
+] as const)('the recipe %s against the installed package', (recipe, how) => {
+    it('runs its install and norma commands, with the exit codes of the example', () => {
+        const text = fs.readFileSync(path.join(REPO, recipe), 'utf8');
+        const commands = normaCommands(text).map(c => (how === 'global' ? c.replace(/^npx /, '') : c));
+        expect(commands.length).toBeGreaterThanOrEqual(3);
+        const vars: Record<string, string> = Object.fromEntries([...text.matchAll(/^\s+(NORMA_[A-Z_]+):[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)]
+            .filter(m => !m[2].startsWith('${{')).map(m => [m[1], m[2].replace(/^"(.*)"$/, '$1')]));
+        const job = fs.mkdtempSync(path.join(how === 'global' ? pkg.root : pkg.project, 'job-'));
+        fs.cpSync(path.join(REPO, 'examples/copc-cx'), path.join(job, 'examples/copc-cx'), { recursive: true });
+        fs.mkdirSync(path.join(job, 'reports'));
+        const basePath = (pkg.env.PATH ?? '').split(path.delimiter).filter(p => !p.startsWith(pkg.prefix)).join(path.delimiter);
+        let env: NodeJS.ProcessEnv;
+        if (how === 'global') {
+            expect(vars.NORMA_PACKAGE).toBe(`${PACKAGE.name}@${PACKAGE.version}`);
+            const install = /^\s*- (npm install --global .*)$/m.exec(text)![1];
+            const prefix = path.join(job, '.npm-global');
+            env = { ...pkg.env, ...vars, NORMA_PACKAGE: pkg.tarball, npm_config_prefix: prefix, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${basePath}` };
+            const r = run('bash', ['-c', install], { cwd: job, env });
+            expect(r.code, r.stderr).toBe(0);
+        } else {
+            env = { ...pkg.env, ...vars, PATH: `${path.join(pkg.project, 'node_modules/.bin')}${path.delimiter}${basePath}` };
+        }
+        const codes = commands.map(c => run('bash', ['-c', c], { cwd: job, env }));
+        expect(codes.map(c => c.code), codes.map(c => c.stderr).join('\n')).toEqual([...commands.slice(0, -1).map(() => 0), 1]);
+        expect(fs.readdirSync(path.join(job, 'reports')).sort()).toEqual(['junit.xml', 'norma.html', 'norma.sarif', 'summary.md', 'validate.sarif']);
     });
 });

@@ -124,3 +124,19 @@ describe('completion', () => {
         });
     });
 });
+
+describe('completion after a norm\'s metric', () => {
+    it('offers the comparisons as well as between', async () => {
+        await buildDocuments(services, { 'metrics.norma': METRICS });
+        await complete({
+            text: 'program P { norm ServiceLevel <|> }',
+            index: 0,
+            assert: list => {
+                const labels = list.items.map(i => i.label);
+                expect(labels.slice(0, 4)).toEqual(['>=', '>', '<=', '<']);
+                expect(labels).toContain('between');
+                expect(list.items.find(i => i.label === '>=')?.detail).toBe('at least the target');
+            },
+        });
+    });
+});

@@ -115,4 +115,29 @@ describe('evaluate code lens', () => {
         expect(first[1]).toContain('Outage');
         expect(first[1]).toContain('2026-01-20');
     });
+
+    it('shows one lens per norm while a new norm is half-typed or repeats a metric', async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        const typing = PROGRAM.replace('    norm AverageHandleTime <= 6min\n', '    norm AverageHandleTime <= 6min\n    norm AverageHandleTime <= 7min\n    norm ServiceLevel >=\n');
+        const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': typing });
+        expect(await lenses(program)).toEqual([
+            [1, 'met 2 of 5 days; action required since 2026-01-05'],
+            [4, 'in force from 2026-07-01'],
+            [5, 'met 2 of 2 days'],
+        ]);
+    });
+
+    it('shows a profile norm\'s verdict in each program that takes it', async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        fs.writeFileSync(path.join(folder, 'measurements.csv'), CSV + 'Bravo,AverageHandleTime,2026-01-01,400,\n');
+        const [, profile] = await buildDocuments(services, {
+            'metrics.norma': METRICS,
+            'profiles.norma': 'profile Voice {\n    norm AverageHandleTime <= 6min\n    norm CriticalErrorAccuracy >= 95%\n}\n',
+            'acme.norma': 'program Acme {\n    uses Voice\n    norm ServiceLevel >= 80%\n}\nprogram Bravo {\n    uses Voice\n    norm CriticalErrorAccuracy >= 90%\n}\n',
+        });
+        expect(await lenses(profile)).toEqual([
+            [1, 'Acme: met 2 of 2 days · Bravo: met 0 of 1 day; at risk (missed 2026-01-01)'],
+            [2, 'Acme: no data up to 2026-01-31'],
+        ]);
+    });
 });

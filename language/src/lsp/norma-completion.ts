@@ -44,6 +44,14 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
     },
 };
 
+/** What each comparison of a norm means, shown beside it in completion. */
+const COMPARISONS: Record<string, string> = {
+    '>=': 'at least the target',
+    '>': 'more than the target',
+    '<=': 'at most the target',
+    '<': 'less than the target',
+};
+
 export class NormaCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
@@ -76,8 +84,20 @@ export class NormaCompletionProvider extends DefaultCompletionProvider {
         }));
     }
 
+    /** The comparisons of a norm are keywords without letters, which Langium leaves out by default. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return keyword.value in COMPARISONS || super.filterKeyword(context, keyword);
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule?.name === 'Bound' && keyword.value in COMPARISONS) {
+            acceptor(context, {
+                label: keyword.value, kind: CompletionItemKind.Operator, detail: COMPARISONS[keyword.value],
+                sortText: `0${Object.keys(COMPARISONS).indexOf(keyword.value)}`,
+            });
+            return;
+        }
         const snippet = rule ? SNIPPETS[`${keyword.value}@${rule.name}`] : undefined;
         if (snippet) {
             acceptor(context, {

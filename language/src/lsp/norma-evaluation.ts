@@ -42,7 +42,8 @@ export function verdictTitle(result: NormResult, grain: Grain, asOf: string): st
     if (result.verdict === 'no-data') return `no data up to ${asOf}`;
     const met = result.points.filter(p => p.status === 'met').length;
     const judged = met + result.points.filter(p => p.status === 'missed').length;
-    const head = `met ${met} of ${judged} ${PLURAL[grain] ?? 'points'}`;
+    const unit = PLURAL[grain] ?? 'points';
+    const head = `met ${met} of ${judged} ${judged === 1 ? unit.replace(/s$/, '') : unit}`;
     switch (result.verdict) {
         case 'met': return head;
         case 'at-risk': {

@@ -11,6 +11,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createNormaLspServices } from './norma-lsp-module.js';
 import { registerNormaRequests } from './norma-check-request.js';
+import { followAsOfSetting } from './norma-as-of.js';
 
 export interface StartedServer {
     connection: Connection;
@@ -35,6 +36,7 @@ export function startServer(): StartedServer {
     // Every file of the workspace gets its diagnostics, not only the opened ones.
     services.shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     registerNormaRequests(services.shared);
+    followAsOfSetting(services.shared, services.Norma);
     startLanguageServer(services.shared);
     return { connection, services };
 }
