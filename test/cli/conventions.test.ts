@@ -177,6 +177,17 @@ describe('--format github', () => {
         expect(r.stdout).toMatch(/^::error .*at risk/m);
     });
 
+    it('check on bad data: an error annotation at the data row, exit 2', () => {
+        const dir = workspace({
+            'm.norma': 'metric M "m" {\n    family service\n    unit percent\n    better higher\n    period daily\n}\nprogram P {\n    norm M >= 80%\n}\n',
+            'data.csv': 'program,metric,period,value,sample\nP,M,2026-01-01,90,\nP,M,2026-01-02,lots,\n',
+        });
+        const r = norma(['check', '.', '--data', 'data.csv', '--as-of', '2026-01-31', '--format', 'github'], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toMatch(/^::error file=data\.csv,line=3,col=\d+,title=Norma data problem::/m);
+        expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^No verdict: /);
+    });
+
     it('validate: one annotation per diagnostic with line and column', () => {
         const r = norma(['validate', EXAMPLE, '--format', 'github', '--as-of', '2026-10-31'], { cwd: REPO });
         expect(r.code).toBe(0);

@@ -269,7 +269,7 @@ describe('the GitHub Action (action.yml) against the installed package', () => {
         expect(r.used.map(s => s.uses)).toEqual(expect.arrayContaining([expect.stringMatching(/^actions\/upload-artifact@v\d+$/)]));
     });
 
-    it('passes the gate with its exit code 0 when the failing verdicts are answered', () => {
+    it('ends with the Gate step exiting with the exit code of norma check, at another day too', () => {
         const r = runAction({ package: pkg.tarball, workspace: 'examples/copc-cx', data: 'examples/copc-cx/data', actions: 'examples/copc-cx/actions.csv', 'as-of': '2026-06-01' });
         expect(r.outputs.check?.['exit-code']).toMatch(/^[01]$/);
         expect(r.ran.at(-1)!.name).toBe('Gate');

@@ -16,7 +16,7 @@ import { metricsById, verdictWords } from './values.js';
 type Level = 'error' | 'warning' | 'notice';
 
 /** Escaping of workflow-command data (the message). */
-function data(text: string): string {
+export function data(text: string): string {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
@@ -30,7 +30,7 @@ export function fromCwd(root: string, file: string): string {
     return path.relative(process.cwd(), path.resolve(root, file)).split(path.sep).join('/') || file;
 }
 
-function command(level: Level, where: { file: string; line: number; col?: number; endLine?: number; endColumn?: number }, title: string, message: string): string {
+export function workflowCommand(level: Level, where: { file: string; line: number; col?: number; endLine?: number; endColumn?: number }, title: string, message: string): string {
     const props = [`file=${property(where.file)}`, `line=${where.line}`];
     if (where.col) props.push(`col=${where.col}`);
     if (where.endLine) props.push(`endLine=${where.endLine}`);
@@ -52,14 +52,14 @@ export const github: TextFormat = (result, context) => {
         if (r.verdict === 'met') continue;
         const { file, line } = parseSource(r.norm.source);
         const rule = ruleText(r.norm, metrics.get(r.metric));
-        lines.push(command(levelOf(r, failOn), { file: fromCwd(context.root, file), line }, `Norma: ${r.program} ${r.metric} ${verdictWords(r.verdict)}`, `${r.program} ${rule}: ${verdictWords(r.verdict)}. ${r.reason}`));
+        lines.push(workflowCommand(levelOf(r, failOn), { file: fromCwd(context.root, file), line }, `Norma: ${r.program} ${r.metric} ${verdictWords(r.verdict)}`, `${r.program} ${rule}: ${verdictWords(r.verdict)}. ${r.reason}`));
     }
     const programs = new Map(context.model.programs.map(p => [p.id, p]));
     for (const req of unsatisfied(result)) {
         const program = programs.get(req.program);
         const where = program ? { file: fromCwd(context.root, program.source.file), line: program.source.line, col: program.source.column } : undefined;
         const message = `${req.program}: requirement ${req.id} is not satisfied: ${req.reason}`;
-        lines.push(where ? command('error', where, `Norma: requirement ${req.id}`, message) : `::error title=${property(`Norma: requirement ${req.id}`)}::${data(message)}`);
+        lines.push(where ? workflowCommand('error', where, `Norma: requirement ${req.id}`, message) : `::error title=${property(`Norma: requirement ${req.id}`)}::${data(message)}`);
     }
     lines.push(result.summary.passed ? `Gate: passed as of ${result.asOf}.` : `Gate: failed as of ${result.asOf} (${gateReasons(result)}).`);
     return lines.join('\n');
@@ -67,7 +67,7 @@ export const github: TextFormat = (result, context) => {
 
 /** `norma validate --format github`: the language diagnostics as annotations. */
 export function githubDiagnostics(diagnostics: Diagnostic[], root: string): string {
-    return diagnostics.map(d => command(
+    return diagnostics.map(d => workflowCommand(
         d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice',
         { file: fromCwd(root, d.file), line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn },
         `Norma${d.code ? ` ${d.code}` : ''}`, d.message,

@@ -6,6 +6,7 @@
  * `"passed": false`; Markdown and HTML say what is wrong. `pretty` has nothing to add: the
  * problems are on stderr.
  */
+import { data as githubData, workflowCommand } from './github.js';
 import * as os from 'node:os';
 import type { CheckProblems } from '../../../language/src/check/index.js';
 import { displayDataPath } from '../../../language/src/data/index.js';
@@ -165,5 +166,13 @@ ${list.map(p => `<tr><td class="src">${h(where(p))}</td><td>${h(p.message)}</td>
 `;
 };
 
+/** GitHub workflow commands: an error annotation at each problem's line, then why there is no verdict. */
+const github: ProblemFormat = (problems, context) => [
+    ...problemList(problems, context.root).map(p => (p.line > 0
+        ? workflowCommand('error', { file: p.file, line: p.line, col: Math.max(1, p.column), endLine: p.endLine, endColumn: p.endColumn }, p.kind === 'language' ? `Norma ${p.code ?? 'language error'}` : 'Norma data problem', p.message)
+        : `::error title=Norma data problem::${githubData(`${p.file}: ${p.message}`)}`)),
+    `No verdict: ${headline(problems)}`,
+].join('\n');
+
 /** The problem report of each format of `norma check`; `pretty` has none (stderr says it all). */
-export const PROBLEM_FORMATS: Record<string, ProblemFormat | undefined> = { json, sarif, junit, markdown, html };
+export const PROBLEM_FORMATS: Record<string, ProblemFormat | undefined> = { json, sarif, junit, markdown, html, github };
