@@ -15,6 +15,7 @@ const VERDICT_LABEL: Record<Verdict, string> = {
     'action-required': 'action required',
     'overdue': 'overdue',
     'no-data': 'no data',
+    'stale': 'stale',
 };
 
 export function escapeHtml(text: unknown): string {
@@ -49,6 +50,7 @@ export function summaryLine(result: CheckResult): string {
         s.actionRequired && `${s.actionRequired} action required`,
         s.overdue && `${s.overdue} overdue`,
         s.noData && `${s.noData} no data`,
+        s.stale && `${s.stale} stale`,
         s.requirementsUnsatisfied && `${s.requirementsUnsatisfied} requirement${s.requirementsUnsatisfied === 1 ? '' : 's'} unsatisfied`,
     ].filter(Boolean);
     return `${s.passed ? 'Gate passes' : 'Gate fails'}: ${parts.join(', ')} (as of ${result.asOf}).`;
@@ -65,6 +67,7 @@ export function gateFailures(result: CheckResult): string {
     return [
         breaches && plural(breaches, 'breach', 'breaches'),
         s.noData && `${s.noData} no data`,
+        s.stale && `${s.stale} stale`,
         s.requirementsUnsatisfied && plural(s.requirementsUnsatisfied, 'unmet requirement', 'unmet requirements'),
     ].filter(Boolean).join(', ') || 'gate fails';
 }
@@ -119,7 +122,7 @@ table { font-size: 0.95em; }
 .verdict { display: inline-block; padding: 1px 6px; border-radius: 3px; }
 .v-met .verdict { background: #2e7d3233; }
 .v-at-risk .verdict, .v-action-planned .verdict { background: #f9a82544; }
-.v-action-required .verdict, .v-overdue .verdict, .v-no-data .verdict { background: #c6282844; }
+.v-action-required .verdict, .v-overdue .verdict, .v-no-data .verdict, .v-stale .verdict { background: #c6282844; }
 </style>
 </head>
 <body>

@@ -169,13 +169,13 @@ describe('replay over data', () => {
             const [program, metric, period, value] = l.split(',');
             return { program, metric, period, value: Number(value), sample: null };
         });
-        const r = replay(before, after, rows, { asOf: '2026-01-31' });
+        const r = replay(before, after, rows, { asOf: '2026-01-09' });
         expect(r.flips).toEqual([expect.objectContaining({
             program: 'Acme', metric: 'ServiceLevel', before: 'action-required', after: 'met', direction: 'better',
         })]);
         expect(r.flips[0].details).toContain('3 fewer misses in January');
         // And the other way round: tightening flips it back.
-        const back = replay(after, before, rows, { asOf: '2026-01-31' });
+        const back = replay(after, before, rows, { asOf: '2026-01-09' });
         expect(back.flips[0]).toMatchObject({ before: 'met', after: 'action-required', direction: 'worse' });
         expect(back.flips[0].details).toContain('3 more misses in January');
     });
@@ -225,12 +225,12 @@ describe('norma diff on folders', () => {
             'new/ws.norma': BASE.replace('norm ServiceLevel >= 80% {', 'norm ServiceLevel >= 75% {'),
             'data/kpis.csv': DATA,
         });
-        const r = norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-31', '--fail-on', 'flipped'], { cwd: dir });
+        const r = norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-09', '--fail-on', 'flipped'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(1);
         expect(r.stdout).toContain('Acme ServiceLevel: action-required -> met; 3 fewer misses in January');
         expect(r.stdout).toContain('1 verdict flips over the data');
-        const json = JSON.parse(norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-31', '--format', 'json'], { cwd: dir }).stdout);
+        const json = JSON.parse(norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-09', '--format', 'json'], { cwd: dir }).stdout);
         expect(json.replay.flips).toEqual([expect.objectContaining({ program: 'Acme', metric: 'ServiceLevel', before: 'action-required', after: 'met' })]);
     });
 
@@ -244,7 +244,7 @@ describe('norma diff on folders', () => {
 
     it('exits 2 on bad data and on an argument that is neither a folder nor a revision', () => {
         const dir = workspace({ 'old/ws.norma': BASE, 'new/ws.norma': BASE, 'data/kpis.csv': 'program,metric,period,value\nAcme,Nope,2026-01-05,80\n' });
-        const bad = norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-31'], { cwd: dir });
+        const bad = norma(['diff', 'old', 'new', '--data', 'data', '--as-of', '2026-01-09'], { cwd: dir });
         expect(bad.code).toBe(2);
         expect(bad.stderr).toMatch(/kpis\.csv:2:\d+/);
         const r = norma(['diff', 'old', 'nowhere'], { cwd: dir });

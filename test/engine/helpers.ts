@@ -6,10 +6,14 @@ import type { Action, Measurement } from '../../language/src/engine/index.js';
 
 const src = (line = 1) => ({ file: 'programs/acme.norma', line, column: 5 });
 
+/**
+ * A metric; its data may be ten years old before a norm goes stale, so that tests of other rules
+ * can check as of any day (freshness tests give `dataWithin: null` for the default allowance).
+ */
 export function metric(id: string, over: Partial<MetricModel> = {}): MetricModel {
     return {
         id, title: id, family: 'service', unit: { kind: 'percent' }, better: 'higher', period: 'daily',
-        source: src(), ...over,
+        dataWithin: 3650, source: src(), ...over,
     };
 }
 

@@ -11,6 +11,9 @@ import { REPO, norma, tempDir } from '../cli/run-norma.js';
 const EXAMPLE = path.join(REPO, 'examples/copc-cx');
 const CHECK = ['check', 'examples/copc-cx', '--data', 'examples/copc-cx/data', '--actions', 'examples/copc-cx/actions.csv', '--as-of', '2026-10-31'];
 
+function find0(results: (Result & { reason: string })[], program: string, metric: string) {
+    return results.find(r => r.program === program && r.metric === metric)!;
+}
 interface Result { program: string; metric: string; verdict: string; norm: { from: string | null }; triggers: { rule: string; periods: string[] }[]; points: { period: string; status: string }[] }
 
 describe('examples/copc-cx', () => {
@@ -43,9 +46,9 @@ describe('examples/copc-cx', () => {
     it('gives the verdicts the README explains, and fails the gate', () => {
         const run = norma([...CHECK, '--format', 'json']);
         expect(run.code, run.stderr).toBe(1);
-        const report = JSON.parse(run.stdout) as { summary: Record<string, unknown>; results: Result[]; requirements: { id: string; program: string; satisfied: boolean }[] };
+        const report = JSON.parse(run.stdout) as { summary: Record<string, unknown>; results: (Result & { reason: string })[]; requirements: { id: string; program: string; satisfied: boolean }[] };
         expect(report.summary).toMatchObject({
-            norms: 60, met: 50, atRisk: 4, actionPlanned: 3, actionRequired: 1, overdue: 1, noData: 1, requirementsUnsatisfied: 1, passed: false,
+            norms: 60, met: 49, atRisk: 4, actionPlanned: 3, actionRequired: 1, overdue: 1, stale: 1, noData: 1, requirementsUnsatisfied: 1, passed: false,
         });
         expect(report.summary.meetingTarget).toBeCloseTo(57 / 59, 10);
         expect(report.summary.meetingOrImproving).toBeCloseTo(58 / 59, 10);
@@ -64,7 +67,11 @@ describe('examples/copc-cx', () => {
             { norm: 'AcmeEmailCare.EmailResponseTime', verdict: 'action-planned', triggers: ['consecutive 2026-10-19 2026-10-20 2026-10-21'] },
             { norm: 'HelvetiaChat.CustomerSatisfaction', verdict: 'no-data', triggers: [] },
             { norm: 'HelvetiaClaimsBackOffice.CostPerContact', verdict: 'action-planned', triggers: ['consecutive 2026-06 2026-07 2026-08'] },
+            { norm: 'HelvetiaClaimsBackOffice.OnTimeCompletion', verdict: 'stale', triggers: [] },
         ]);
+        // Every verdict kind is in the example.
+        expect(new Set(report.results.map(r => r.verdict))).toEqual(new Set(['met', 'at-risk', 'action-planned', 'stale', 'action-required', 'overdue', 'no-data']));
+        expect(find0(report.results, 'HelvetiaClaimsBackOffice', 'OnTimeCompletion').reason).toMatch(/^No data since 2026-10-23 .*by 2026-10-25 at the latest, and it is 2026-10-31/);
 
         // The outage days are excluded, not missed; the thin QA month is unsampled.
         const find = (program: string, metric: string) => report.results.find(r => r.program === program && r.metric === metric && !r.norm.from)!;

@@ -81,7 +81,7 @@ describe('progress on stderr', () => {
         fs.mkdirSync(path.join(dir, 'data'));
         fs.writeFileSync(path.join(dir, 'data/m.csv'), rows.join('\n') + '\n');
     });
-    const args = () => [`${dir}/ws.norma`, '--data', `${dir}/data`, '--as-of', '2026-02-20', '--format', `json:${dir}/out.json`];
+    const args = () => [`${dir}/ws.norma`, '--data', `${dir}/data`, '--as-of', '2026-02-09', '--format', `json:${dir}/out.json`];
 
     /** Runs norma on a pseudo-terminal; returns everything the terminal received. */
     function onTerminal(extraEnv: Record<string, string | undefined>, shellArgs = args().map(a => `'${a}'`).join(' ')): { code: number; screen: string } {
@@ -102,7 +102,7 @@ describe('progress on stderr', () => {
     });
 
     it.skipIf(!SCRIPT)('counts stdin on a terminal and reads it whole', () => {
-        const r = onTerminal({ CI: undefined }, `'${dir}/ws.norma' --data - --as-of 2026-02-20 --format 'json:${dir}/stdin.json' < '${dir}/data/m.csv'`);
+        const r = onTerminal({ CI: undefined }, `'${dir}/ws.norma' --data - --as-of 2026-02-09 --format 'json:${dir}/stdin.json' < '${dir}/data/m.csv'`);
         expect(r.code).toBe(0);
         expect(r.screen).toMatch(/Reading data {2}[\d.]+ MB/);
         const json = JSON.parse(fs.readFileSync(`${dir}/stdin.json`, 'utf8'));

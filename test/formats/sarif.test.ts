@@ -69,7 +69,7 @@ describe('sarif on every verdict kind', () => {
         const { result, context } = await evaluate(CASES[1]);
         const log = JSON.parse(sarif(result, context)) as Log;
         const run = log.runs[0];
-        expect(run.tool.driver.rules.map(r => r.id)).toEqual(['action-required', 'overdue', 'no-data', 'at-risk', 'action-planned', 'met', 'requirement-unsatisfied']);
+        expect(run.tool.driver.rules.map(r => r.id)).toEqual(['action-required', 'overdue', 'stale', 'no-data', 'at-risk', 'action-planned', 'met', 'requirement-unsatisfied']);
         const level = (v: string) => run.results.filter(r => r.ruleId === v).map(r => r.level);
         expect(level('action-required')).toEqual(['error']);
         expect(level('overdue')).toEqual(['error']);

@@ -59,25 +59,25 @@ describe('evaluate code lens', () => {
         expect(await lenses(program)).toEqual([]);
     });
 
-    it("shows each norm's verdict on the data, through the engine", async () => {
-        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+    it("shows each norm's verdict on the data, through the engine (stale: handle time has no data for two days)", async () => {
+        configure({ data: 'measurements.csv', asOf: '2026-01-05' });
         const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
         expect(await lenses(program)).toEqual([
             [1, 'met 2 of 5 days; action required since 2026-01-05'],
             [4, 'in force from 2026-07-01'],
-            [5, 'met 2 of 2 days'],
+            [5, 'met 2 of 2 days; stale: no data since 2026-01-02'],
         ]);
     });
 
     it('counts an action row as the answer to the breach', async () => {
         fs.writeFileSync(path.join(folder, 'actions.csv'), 'program,metric,opened,owner,due,closed,result\nAcme,ServiceLevel,2026-01-06,Dana,2026-02-15,,\n');
-        configure({ data: ['measurements.csv'], actions: 'actions.csv', asOf: '2026-01-31' });
+        configure({ data: ['measurements.csv'], actions: 'actions.csv', asOf: '2026-01-06' });
         const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
         expect((await lenses(program))[0]).toEqual([1, 'met 2 of 5 days; action planned (Dana, due 2026-02-15)']);
     });
 
     it('refreshes when the data file changes', async () => {
-        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        configure({ data: 'measurements.csv', asOf: '2026-01-03' });
         const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': PROGRAM });
         expect((await lenses(program))[2]).toEqual([5, 'met 2 of 2 days']);
         fs.writeFileSync(path.join(folder, 'measurements.csv'), CSV.replace('Acme,AverageHandleTime,2026-01-02,340,', 'Acme,AverageHandleTime,2026-01-02,400,'));

@@ -159,7 +159,7 @@ describe('the bundled server with norma.data in initializationOptions', () => {
             client.listen();
             await client.sendRequest(InitializeRequest.type, {
                 processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {},
-                initializationOptions: { norma: { data: 'data.csv', asOf: '2026-01-31' } },
+                initializationOptions: { norma: { data: 'data.csv', asOf: '2026-01-03' } },
             });
             await client.sendNotification(InitializedNotification.type, {});
             await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'norma', version: 1, text: program } });

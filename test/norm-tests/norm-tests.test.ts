@@ -13,6 +13,7 @@ const NORMS = `metric ServiceLevel "Calls answered within 20 seconds" {
     unit percent
     better higher
     period daily
+    data within 30 days // the cases check as of the month's end
 }
 metric CEA "Critical error accuracy" {
     family quality
@@ -165,7 +166,7 @@ describe('running a case', () => {
 
     it('picks the norm in force on a given day for a verdict row', async () => {
         const m = await model();
-        const text = 'as-of,2026-07-31\nprogram,metric,period,value,expect\nAcme,ServiceLevel,2026-07-01,83,missed\nAcme,ServiceLevel,2026-06-30,83,met\nAcme,ServiceLevel,2026-06-15,,met\nAcme,ServiceLevel,,,at-risk\n';
+        const text = 'as-of,2026-07-02\nprogram,metric,period,value,expect\nAcme,ServiceLevel,2026-07-01,83,missed\nAcme,ServiceLevel,2026-06-30,83,met\nAcme,ServiceLevel,2026-06-15,,met\nAcme,ServiceLevel,,,at-risk\n';
         const outcome = await run(m, text);
         expect(outcome.ok && outcome.result.failures).toEqual([]);
         expect(outcome.ok && outcome.result.norms).toEqual(['Acme.ServiceLevel', 'Acme.ServiceLevel@2026-07-01']);

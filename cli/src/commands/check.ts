@@ -17,7 +17,7 @@ import { loadCheckWorkspace } from '../load-with-data.js';
 import { colorFor, colors, writeReport } from '../terminal.js';
 import { createProgress } from '../progress.js';
 
-const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'];
+const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'stale', 'no-data'];
 
 interface CheckOptionsCli {
     data: string[];
@@ -66,8 +66,8 @@ export function register(program: Command): void {
         .option('--output <file>', 'write the (single) report to a file instead of stdout')
         .addOption(new Option('--fail-on <verdict...>', 'also fail the gate on these verdicts (repeat the flag, or separate them by commas)').choices(FAIL_ON))
         .addHelpText('after', `
-Verdicts: met, at-risk, action-planned, action-required, overdue, no-data.
-Exit codes: 0 the gate passes; 1 the gate fails (action-required, overdue, no-data,
+Verdicts: met, at-risk, action-planned, stale, action-required, overdue, no-data.
+Exit codes: 0 the gate passes; 1 the gate fails (action-required, overdue, stale, no-data,
 an unsatisfied requirement, or a --fail-on verdict); 2 invalid input (language errors,
 bad data, bad arguments).
 

@@ -91,7 +91,7 @@ A case is one CSV file, <name>.normtest.csv, that a spreadsheet can write:
   AcmeBilling,ServiceLevel,,,,action-required
 
 Point statuses: met, missed, missed trigger, critical, unsampled, excluded [Exclusion].
-Verdicts (rows without a value): met, at-risk, action-planned, action-required, overdue, no-data.
+Verdicts (rows without a value): met, at-risk, action-planned, stale, action-required, overdue, no-data.
 Actions for a case: a sibling <name>.actions.csv (program,metric,opened,owner,due,closed,result).
 
 Exit codes: 0 every case passes; 1 a case fails; 2 invalid input (a fixture that cannot be

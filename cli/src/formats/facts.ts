@@ -79,7 +79,7 @@ export function unsatisfied(result: CheckResult): RequirementResult[] {
 export function countParts(result: CheckResult): string[] {
     const s = result.summary;
     return ([
-        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.noData, 'no data'],
+        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.stale, 'stale'], [s.noData, 'no data'],
         [s.atRisk, 'at risk'], [s.actionPlanned, 'action planned'], [s.met, 'met'],
     ] as [number, string][]).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
 }
@@ -88,7 +88,7 @@ export function countParts(result: CheckResult): string[] {
 export function gateReasons(result: CheckResult): string {
     const s = result.summary;
     const parts = ([
-        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.noData, 'no data'],
+        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.stale, 'stale'], [s.noData, 'no data'],
         [s.requirementsUnsatisfied, s.requirementsUnsatisfied === 1 ? 'unsatisfied requirement' : 'unsatisfied requirements'],
     ] as [number, string][]).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
     return parts.length ? parts.join(', ') : 'a --fail-on verdict';

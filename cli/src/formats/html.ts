@@ -16,7 +16,7 @@ import type { TextFormat } from './format.js';
 import { metricsById, VERDICT_ORDER, verdictWords } from './values.js';
 
 export const VERDICT_COLORS: Record<Verdict, string> = {
-    'met': '#1b7f3b', 'at-risk': '#a15c00', 'action-planned': '#1f5fa8', 'action-required': '#b3261e', 'overdue': '#8e1b5a', 'no-data': '#5f6368',
+    'met': '#1b7f3b', 'at-risk': '#a15c00', 'action-planned': '#1f5fa8', 'action-required': '#b3261e', 'overdue': '#8e1b5a', 'stale': '#6d4c41', 'no-data': '#5f6368',
 };
 
 export const CSS = `
@@ -81,7 +81,7 @@ export const html: TextFormat = (result, context) => {
         : `<div class="gate failed" id="gate" data-passed="false">Gate failed: ${h(gateReasons(result))}</div>`);
     const tiles: [string, number, string][] = [
         ['action required', s.actionRequired, VERDICT_COLORS['action-required']], ['overdue', s.overdue, VERDICT_COLORS.overdue],
-        ['no data', s.noData, VERDICT_COLORS['no-data']], ['at risk', s.atRisk, VERDICT_COLORS['at-risk']],
+        ['stale', s.stale, VERDICT_COLORS.stale], ['no data', s.noData, VERDICT_COLORS['no-data']], ['at risk', s.atRisk, VERDICT_COLORS['at-risk']],
         ['action planned', s.actionPlanned, VERDICT_COLORS['action-planned']], ['met', s.met, VERDICT_COLORS.met],
         ['unsatisfied requirements', s.requirementsUnsatisfied, VERDICT_COLORS['action-required']],
     ];

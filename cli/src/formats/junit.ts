@@ -1,7 +1,7 @@
 /**
  * `--format junit`: the Apache Ant JUnit XML report that CI systems read. One `testsuite` per
  * program, one `testcase` per norm (classname the program, name the norm's id and rule) and
- * one per `needs` requirement. `action-required`, `overdue`, `no-data` and an unsatisfied
+ * one per `needs` requirement. `action-required`, `overdue`, `stale`, `no-data` and an unsatisfied
  * requirement are failures carrying the reason, the deciding periods and values and the
  * norm's `file:line`; `at-risk` and `action-planned` pass, with their reason in the suite's
  * `system-out` (the Ant schema has no output per test case). Valid against `junit-ant.xsd`:

@@ -48,7 +48,7 @@ export const markdown: TextFormat = (result, context) => {
         if (missing.length > MAX_ROWS) lines.push('', `…and ${missing.length - MAX_ROWS} more.`);
     }
     if (rest.length) {
-        const parts = countParts({ ...result, summary: { ...s, actionRequired: 0, overdue: 0, noData: 0 } });
+        const parts = countParts({ ...result, summary: { ...s, actionRequired: 0, overdue: 0, stale: 0, noData: 0 } });
         lines.push('', `<details><summary>${rest.length} other norm${rest.length === 1 ? '' : 's'}: ${parts.join(', ')}</summary>`, '');
         lines.push('| Program | Metric | Rule | Verdict | Reason | Where |', '|---|---|---|---|---|---|');
         for (const r of rest.slice(0, MAX_ROWS)) {

@@ -9,7 +9,7 @@ import { formatRule, metricsById, verdictWords } from './values.js';
 import { plural } from '../diagnostics.js';
 
 const MARK: Record<Verdict, string> = {
-    'met': '✓', 'at-risk': '!', 'action-planned': '~', 'action-required': '✗', 'overdue': '✗', 'no-data': '?',
+    'met': '✓', 'at-risk': '!', 'action-planned': '~', 'action-required': '✗', 'overdue': '✗', 'stale': '⌛', 'no-data': '?',
 };
 
 function paint(c: Colors, verdict: Verdict, text: string): string {
@@ -61,7 +61,7 @@ function summaryLine(result: CheckResult): string {
     const s = result.summary;
     const parts = [
         [s.met, 'met'], [s.atRisk, 'at risk'], [s.actionPlanned, 'action planned'],
-        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.noData, 'no data'],
+        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.stale, 'stale'], [s.noData, 'no data'],
     ].filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}`);
     return `Summary: ${plural(s.norms, 'norm')}${parts.length ? ': ' + parts.join(', ') : ''}.`;
 }
@@ -75,7 +75,7 @@ function gateLine(result: CheckResult, c: Colors): string {
     if (result.summary.passed) return c.green(c.bold('Gate: passed.'));
     const s = result.summary;
     const reasons = [
-        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.noData, 'no data'],
+        [s.actionRequired, 'action required'], [s.overdue, 'overdue'], [s.stale, 'stale'], [s.noData, 'no data'],
         [s.requirementsUnsatisfied, s.requirementsUnsatisfied === 1 ? 'unsatisfied requirement' : 'unsatisfied requirements'],
     ].filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}`);
     return c.red(c.bold(`Gate: failed${reasons.length ? ` (${reasons.join(', ')})` : ' (--fail-on)'}.`));

@@ -40,6 +40,8 @@ const VERDICT_RULES: { verdict: Verdict; name: string; level: Level; short: stri
       full: 'A trigger fired (a critical point, or N consecutive misses) and no improvement action with an owner was opened for the program and metric on or after the trigger\'s period. Open an action, or fix the performance.' },
     { verdict: 'overdue', name: 'Overdue', level: 'error', short: 'The action answering a breach is past its due date.',
       full: 'Every trigger is answered, but an answering action is past its due date at the evaluation day and not closed.' },
+    { verdict: 'stale', name: 'Stale', level: 'error', short: 'A norm\'s data is out of date.',
+      full: 'The latest judged point of the norm is older than its allowance at the evaluation day (data within N days, or two periods of the metric\'s grain): the export has stopped or lags. Send the missing periods.' },
     { verdict: 'no-data', name: 'NoData', level: 'error', short: 'A norm has no measured point in its window.',
       full: 'No met or missed point of the metric and program falls in the norm\'s window up to the evaluation day: the norm cannot be judged.' },
     { verdict: 'at-risk', name: 'AtRisk', level: 'warning', short: 'A norm was missed, but no trigger fired yet.',

@@ -23,6 +23,6 @@ export function verdictWords(verdict: Verdict): string {
 }
 
 /** Verdicts that fail the gate by default (SPEC §3). */
-export const FAILING_VERDICTS: readonly Verdict[] = ['action-required', 'overdue', 'no-data'];
+export const FAILING_VERDICTS: readonly Verdict[] = ['action-required', 'overdue', 'stale', 'no-data'];
 
-export const VERDICT_ORDER: readonly Verdict[] = ['action-required', 'overdue', 'no-data', 'at-risk', 'action-planned', 'met'];
+export const VERDICT_ORDER: readonly Verdict[] = ['action-required', 'overdue', 'stale', 'no-data', 'at-risk', 'action-planned', 'met'];

@@ -8,8 +8,8 @@
  * A data row that one version cannot judge (a metric the other version added, a program it
  * removed, a period that no longer fits a changed grain) is left out of that version only and
  * counted in `dropped`; a row neither version can judge is bad data: `replay` throws the
- * engine's NormaDataError for it, as `check` would. An expired exclusion in either version is
- * an error of that version (ReplayError names the side).
+ * engine's NormaDataError for it, as `check` would. (An expired exclusion is no error since
+ * SPEC §3a: each version judges its points as usual.)
  */
 import { check } from '../engine/index.js';
 import { NormaDataError } from '../engine/errors.js';
@@ -57,7 +57,7 @@ export interface ReplayOptions {
 }
 
 const RANK: Record<Verdict | 'absent', number> = {
-    met: 0, 'at-risk': 1, 'action-planned': 2, overdue: 3, 'action-required': 4, 'no-data': 5, absent: -1,
+    met: 0, 'at-risk': 1, 'action-planned': 2, stale: 3, overdue: 3, 'action-required': 4, 'no-data': 5, absent: -1,
 };
 
 export function replay(before: NormaModel, after: NormaModel, measurements: readonly Measurement[], options: ReplayOptions): ReplayResult {

@@ -10,10 +10,9 @@
  */
 import type { MetricModel, NormModel, NormaModel } from '../model/types.js';
 import type {
-    CheckOptions, CheckResult, DataIssue, Measurement, NormRef, NormResult, PointResult, TriggerResult,
+    CheckOptions, CheckResult, CheckWarning, Measurement, NormRef, NormResult, PointResult, TriggerResult,
 } from './types.js';
 import { answerFor, indexActions } from './answers.js';
-import { NormaDataError } from './errors.js';
 import { coveringExclusion, exclusionsFor, prepareExclusions } from './exclusions.js';
 import { dayNumberOf, type Period } from './calendar.js';
 import { crossesFloor, isUnsampled, meets } from './points.js';
@@ -23,6 +22,7 @@ import { checkRequirements } from './requirements.js';
 import { indexMeasurements, seriesOf, type MeasurementIndex } from './series.js';
 import { annotateBreaches } from './staffing.js';
 import { summarise } from './summary.js';
+import { freshnessOf } from './freshness.js';
 import { findTriggers } from './triggers.js';
 import { countPoints, verdictOf } from './verdict.js';
 
@@ -43,7 +43,7 @@ export function evaluateIndexed(
     const data = indexed();
     const actions = indexActions(options.actions, asOfDay);
     const exclusions = prepareExclusions(model.exclusions, asOfDay);
-    const expiredUses = new Map<string, { first: number; count: number; expiredOn: string }>();
+    const expiredUses = new Map<string, ExpiredUse>();
 
     const results: NormResult[] = [];
     const upcoming: CheckResult['upcoming'] = [];
@@ -65,19 +65,22 @@ export function evaluateIndexed(
             if (fromDay !== undefined && period.dayNumber < fromDay) continue;
             if ((untilDay !== undefined && period.dayNumber >= untilDay) || period.dayNumber > asOfDay) break;
             const row = measurements[i];
-            const exclusion = covering.length ? coveringExclusion(covering, period.start) : undefined;
-            if (exclusion?.expiredOn) noteExpired(expiredUses, exclusion.id, exclusion.expiredOn, i);
+            let exclusion = covering.length ? coveringExclusion(covering, period.start) : undefined;
+            // SPEC §3a: an expired exclusion is no longer applied; the point is judged, and a warning names it.
+            if (exclusion?.expiredOn) {
+                noteExpired(expiredUses, exclusion.id, exclusion.expiredOn, `${row.program} ${row.metric} ${row.period}`);
+                exclusion = undefined;
+            }
             points.push(pointOf(norm, row, exclusion?.id));
             pointPeriods.push(period);
         }
         results.push(judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay));
     }
-    if (expiredUses.size) throw expiredError(expiredUses, data, asOf);
     annotateBreaches(model, results, measurements);
 
     const requirements = checkRequirements(model, metrics);
     const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);
-    return { schema: 1, asOf, summary, results, requirements, upcoming, warnings: [] };
+    return { schema: 1, asOf, summary, results, requirements, upcoming, warnings: expiredWarnings(model, expiredUses, asOf) };
 }
 
 function pointOf(norm: NormModel, row: Measurement, exclusion: string | undefined): PointResult {
@@ -121,14 +124,19 @@ function judge(
         };
     });
     const counts = countPoints(points);
-    const verdict = verdictOf(counts, triggers);
+    // Fresh data: only a norm still in force at asOf can go stale (a superseded one has ended).
+    const inForce = norm.until === null || (dayNumberOf(norm.until) ?? Infinity) > asOfDay;
+    let latest = -1;
+    for (let i = points.length - 1; i >= 0 && latest < 0; i--) if (points[i].status === 'met' || points[i].status === 'missed') latest = i;
+    const freshness = inForce && latest >= 0 ? freshnessOf(periods[latest], metric?.period, norm.dataWithin ?? metric?.dataWithin, asOfDay) : undefined;
+    const verdict = verdictOf(counts, triggers, freshness?.stale === true);
     const unit = metric?.unit;
     return {
         program: norm.program,
         metric: norm.metric,
         norm: normRef(norm, metric),
         verdict,
-        reason: reasonFor({ norm, unit, verdict, points, counts, triggers, asOf }),
+        reason: reasonFor({ norm, unit, verdict, points, counts, triggers, asOf, freshness }),
         triggers,
         points,
     };
@@ -152,6 +160,7 @@ function normRef(norm: NormModel, metric: MetricModel | undefined): NormRef {
     if (norm.missWindow) ref.missWindow = norm.missWindow;
     if (norm.respondWithin !== undefined && norm.respondWithin !== null) ref.respondWithin = norm.respondWithin;
     if (norm.samplePrecision) ref.samplePrecision = { ...norm.samplePrecision };
+    if (norm.dataWithin !== undefined && norm.dataWithin !== null) ref.dataWithin = norm.dataWithin;
     if (metric?.unit.currency) ref.currency = metric.unit.currency;
     return ref;
 }
@@ -160,31 +169,43 @@ function sourceText(norm: NormModel): string {
     return `${norm.source.file}:${norm.source.line}`;
 }
 
-function noteExpired(uses: Map<string, { first: number; count: number; expiredOn: string }>, id: string, expiredOn: string, row: number): void {
+interface ExpiredUse {
+    /** The earliest point it would have excused ("Acme ServiceLevel 2026-01-12"), by period. */
+    first: string;
+    firstPeriod: string;
+    count: number;
+    expiredOn: string;
+}
+
+function noteExpired(uses: Map<string, ExpiredUse>, id: string, expiredOn: string, point: string): void {
+    const period = point.slice(point.lastIndexOf(' ') + 1);
     const use = uses.get(id);
-    if (use) {
-        use.count++;
-        if (row < use.first) use.first = row;
-    } else {
-        uses.set(id, { first: row, count: 1, expiredOn });
+    if (!use) {
+        uses.set(id, { first: point, firstPeriod: period, count: 1, expiredOn });
+        return;
+    }
+    use.count++;
+    // Earliest period first, then the text: the same whatever the row order.
+    if (period < use.firstPeriod || (period === use.firstPeriod && point < use.first)) {
+        use.first = point;
+        use.firstPeriod = period;
     }
 }
 
-/** An exclusion applied after it expired: one issue per exclusion, at the first row it would excuse. */
-function expiredError(uses: Map<string, { first: number; count: number; expiredOn: string }>, data: MeasurementIndex, asOf: string): NormaDataError {
-    const issues: DataIssue[] = [];
+/** One warning per expired exclusion that would still have excused points, at its `.norma` line. */
+function expiredWarnings(model: NormaModel, uses: Map<string, ExpiredUse>, asOf: string): CheckWarning[] {
+    const warnings: CheckWarning[] = [];
     for (const [id, use] of uses) {
-        const row = data.rows[use.first];
-        issues.push({
-            kind: 'measurement',
-            index: use.first,
-            field: 'period',
+        const declared = model.exclusions.find(e => e.id === id);
+        const more = use.count > 1 ? ` and ${use.count - 1} more` : '';
+        warnings.push({
+            code: 'exclusion-expired',
+            message: `Exclusion ${id} expired on ${use.expiredOn}, so as of ${asOf} it no longer excuses ${use.first}${more}: `
+                + `${use.count === 1 ? 'that point is' : 'those points are'} judged as usual. Renew the exclusion (with a new approval) or remove it.`,
+            ...(declared ? { source: `${declared.source.file}:${declared.source.line}` } : {}),
             exclusion: id,
-            message: `Exclusion ${id} expired on ${use.expiredOn} but would excuse this point (${row.program} ${row.metric} `
-                + `${row.period}${use.count > 1 ? ` and ${use.count - 1} more` : ''}) as of ${asOf}: renew its expiry or remove it.`,
+            expired: use.expiredOn,
         });
     }
-    const names = [...uses.keys()].join(', ');
-    return new NormaDataError(issues, `Expired exclusion${uses.size === 1 ? '' : 's'} ${names} would excuse points as of ${asOf}; `
-        + `no verdict is given until ${uses.size === 1 ? 'it is' : 'they are'} renewed or removed.`);
+    return warnings.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }

@@ -3,8 +3,8 @@
  * An exclusion covers a point when it names the program and the metric (an empty list names
  * them all) and the point's period starts within [start, end], where `start` and `end` span
  * their whole period (`end 2026-01-13` covers that whole day; `end 2026-W03` that whole week).
- * Applying an exclusion after its `expires` day is an error, not a silent skip: `evaluate`
- * reports it as a NormaDataError naming the exclusion.
+ * After its `expires` day an exclusion is no longer applied (SPEC §3a): `evaluate` judges the
+ * points as usual and warns, naming the exclusion and the day it expired.
  */
 import type { ExclusionModel } from '../model/types.js';
 import { dayNumberOf, parsePeriod } from './calendar.js';

@@ -12,8 +12,8 @@ import { indexModel } from './model-index.js';
 
 /**
  * Checks the rows, then evaluates every norm. Throws NormaDataError (with `issues`) when any
- * measurement or action row is bad, or when an expired exclusion would excuse a point: a bad
- * input never yields a verdict.
+ * measurement or action row is bad: a bad input never yields a verdict. What does not stop the
+ * check (ownerless actions, expired exclusions) comes back in `warnings`.
  */
 export function check(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
     const index = indexModel(model);

@@ -7,6 +7,7 @@
 import type { MetricUnit, NormModel } from '../model/types.js';
 import type { PointResult, TriggerResult, Verdict } from './types.js';
 import type { PointCounts } from './verdict.js';
+import type { Freshness } from './freshness.js';
 import { formatRule, formatValue, plural } from './format.js';
 import { precisionWords } from './sample-size.js';
 
@@ -18,6 +19,7 @@ export interface ReasonInput {
     counts: PointCounts;
     triggers: readonly TriggerResult[];
     asOf: string;
+    freshness?: Freshness;
 }
 
 export function reasonFor(input: ReasonInput): string {
@@ -25,6 +27,7 @@ export function reasonFor(input: ReasonInput): string {
         case 'no-data': return noDataReason(input);
         case 'action-required': return actionRequiredReason(input);
         case 'overdue': return overdueReason(input);
+        case 'stale': return staleReason(input);
         case 'action-planned': return actionPlannedReason(input);
         case 'at-risk': return atRiskReason(input);
         default: return metReason(input);
@@ -148,6 +151,14 @@ function actionPlannedReason({ norm, triggers, unit }: ReasonInput): string {
     const status = a.closed ? `, closed ${a.closed}` : a.due ? `, due ${a.due}` : '';
     const answered = `${describeTrigger(t, unit, norm)} answered by ${actionWords(t)}${status}`;
     return triggers.length === 1 ? capitalise(answered) : `All ${triggers.length} triggers answered; the latest: ${answered}`;
+}
+
+function staleReason(input: ReasonInput): string {
+    const latest = latestJudged(input.points)!;
+    const f = input.freshness!;
+    const state = input.triggers.length ? `; every trigger answered` : input.counts.missed ? `; missed on ${input.counts.missed} of ${plural(input.counts.met + input.counts.missed, 'judged point')}` : '';
+    return `No data since ${latest.period} (latest ${pointText(latest, input.unit)}, ${target(input)}): data is expected within ${f.allowance}, `
+        + `so by ${f.freshUntil} at the latest, and it is ${input.asOf}${state}`;
 }
 
 function atRiskReason(input: ReasonInput): string {

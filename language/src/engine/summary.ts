@@ -6,14 +6,14 @@
  *   last three judged points better than the one before it in the metric's direction (so four
  *   judged points are needed; unsampled and excluded points are left out).
  * Both are exact fractions (reports round them) and null when no norm has data.
- * The gate fails on action-required, overdue, no-data, an unsatisfied requirement, or any
+ * The gate fails on action-required, overdue, stale, no-data, an unsatisfied requirement, or any
  * verdict in `failOn`.
  */
 import type { Better } from '../model/types.js';
 import type { NormResult, PointResult, RequirementResult, Summary, Verdict } from './types.js';
 import { isBetter } from './points.js';
 
-const GATE_VERDICTS: readonly Verdict[] = ['action-required', 'overdue', 'no-data'];
+const GATE_VERDICTS: readonly Verdict[] = ['action-required', 'overdue', 'stale', 'no-data'];
 
 /** The last `n` met-or-missed points, oldest first. */
 function lastJudged(points: readonly PointResult[], n: number): PointResult[] {
@@ -40,7 +40,7 @@ export function summarise(
     failOn: readonly Verdict[] = [],
 ): Summary {
     const summary: Summary = {
-        norms: results.length, met: 0, atRisk: 0, actionRequired: 0, actionPlanned: 0, overdue: 0, noData: 0,
+        norms: results.length, met: 0, atRisk: 0, actionRequired: 0, actionPlanned: 0, overdue: 0, noData: 0, stale: 0,
         meetingTarget: null, meetingOrImproving: null, requirementsUnsatisfied: 0, passed: true,
     };
     let withData = 0;
@@ -55,6 +55,7 @@ export function summarise(
             case 'action-planned': summary.actionPlanned++; break;
             case 'overdue': summary.overdue++; break;
             case 'no-data': summary.noData++; break;
+            case 'stale': summary.stale++; break;
         }
         if (failing.has(r.verdict)) summary.passed = false;
         const latest = lastJudged(r.points, 1)[0];

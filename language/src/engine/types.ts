@@ -30,7 +30,7 @@ export interface CheckOptions {
     /** Evaluation date, YYYY-MM-DD. */
     asOf: string;
     actions?: Action[];
-    /** Verdicts that fail the gate besides the defaults (action-required, overdue, no-data). */
+    /** Verdicts that fail the gate besides the defaults (action-required, overdue, stale, no-data). */
     failOn?: Verdict[];
 }
 
@@ -64,7 +64,7 @@ export interface CheckWarning {
     expired?: string;
 }
 
-export type Verdict = 'no-data' | 'action-required' | 'overdue' | 'action-planned' | 'at-risk' | 'met';
+export type Verdict = 'no-data' | 'action-required' | 'overdue' | 'stale' | 'action-planned' | 'at-risk' | 'met';
 
 export type PointStatus = 'met' | 'missed' | 'unsampled' | 'excluded';
 
@@ -143,6 +143,8 @@ export interface NormRef {
     missWindow?: number;
     /** N of `respond within N days`; absent when any later action answers. */
     respondWithin?: number;
+    /** N of `data within N days` (the norm's or its metric's); absent for the default of two periods. */
+    dataWithin?: number;
     critical: { side: 'below' | 'above'; threshold: number } | null;
     sampleMinimum: number | null;
     /** `sample valid at 95% confidence within 5%`, only when the norm says it. */
@@ -178,6 +180,8 @@ export interface Summary {
     actionPlanned: number;
     overdue: number;
     noData: number;
+    /** Norms whose latest judged point is older than their allowance (SPEC §3a). */
+    stale: number;
     /** Share of norms with data whose latest point meets the target; null when no norm has data. */
     meetingTarget: number | null;
     /** Share that meet it or show sustained improvement; null when no norm has data. */

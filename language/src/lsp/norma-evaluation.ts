@@ -62,6 +62,10 @@ export function verdictTitle(result: NormResult, grain: Grain, asOf: string): st
             const late = result.triggers.find(t => t.overdue)?.answeredBy;
             return `${head}; action overdue${late?.due ? ` since ${late.due}` : ''}`;
         }
+        case 'stale': {
+            const latest = result.points.filter(p => p.status === 'met' || p.status === 'missed').at(-1);
+            return `${head}; stale: no data since ${latest?.period ?? '?'}`;
+        }
     }
 }
 

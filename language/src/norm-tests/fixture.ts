@@ -29,7 +29,7 @@
  *   says it does not.
  * - A verdict row has no value: `expect` is the verdict of the norm of that program and metric
  *   in force at `as-of` (or, when its period is filled, of the norm whose window holds that day):
- *   met, at-risk, action-planned, action-required, overdue, no-data.
+ *   met, at-risk, action-planned, stale, action-required, overdue, no-data.
  * - `#` lines and empty rows may appear anywhere.
  */
 import { isDay } from '../engine/calendar.js';
@@ -37,7 +37,7 @@ import { isBlank, readCells, sniffDelimiter, type Cell } from '../data/cells.js'
 
 export const NORM_TEST_SUFFIX = '.normtest.csv';
 
-export const VERDICTS = ['met', 'at-risk', 'action-planned', 'action-required', 'overdue', 'no-data'] as const;
+export const VERDICTS = ['met', 'at-risk', 'action-planned', 'stale', 'action-required', 'overdue', 'no-data'] as const;
 export type ExpectedVerdict = (typeof VERDICTS)[number];
 export const POINT_STATUSES = ['met', 'missed', 'critical', 'unsampled', 'excluded'] as const;
 export type ExpectedStatus = (typeof POINT_STATUSES)[number];
