@@ -9,12 +9,14 @@ const METRICS = `metric ServiceLevel "Calls answered within 20 seconds" {
     unit percent
     better higher
     period daily
+    data within 60 days
 }
 metric AverageHandleTime "Talk, hold and after-call work" {
     family efficiency
     unit minutes
     better lower
     period daily
+    data within 60 days
 }
 `;
 const PROGRAM = `program Acme "Acme billing" {

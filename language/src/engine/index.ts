@@ -6,6 +6,7 @@ import type { NormaModel } from '../model/types.js';
 import type { CheckOptions, CheckResult, Measurement } from './types.js';
 import { checkActions, ownerlessActions, scanMeasurements } from './data-checks.js';
 import { sortWarnings } from './warnings.js';
+import { implausibleScales } from './plausibility.js';
 import { NormaDataError } from './errors.js';
 import { evaluateIndexed } from './evaluate.js';
 import { indexModel } from './model-index.js';
@@ -25,7 +26,7 @@ export function check(model: NormaModel, measurements: readonly Measurement[], o
     ];
     if (issues.length) throw new NormaDataError(issues);
     const result = evaluateIndexed(model, measurements, options, () => scanned.data);
-    result.warnings = sortWarnings([...result.warnings, ...ownerlessActions(options.actions ?? [])]);
+    result.warnings = sortWarnings([...result.warnings, ...ownerlessActions(options.actions ?? []), ...implausibleScales(model, scanned.data)]);
     return result;
 }
 
