@@ -335,20 +335,14 @@ describe('exclusions', () => {
         expect(run([70], { asOf: '2026-01-31', exclusions: [exclusion('X', { expires: '2026-01-31' })] }).points[0].status).toBe('excluded');
     });
 
-    test('an expired exclusion that would excuse a point is an error naming it', () => {
+    test('an expired exclusion is no longer applied: its points are judged, and a warning names it and its expiry (SPEC §3a)', () => {
         const rows = series([90, 70, 70]);
-        let error: unknown;
-        try {
-            runAll(rows, { asOf: '2026-02-01', exclusions: [exclusion('Storm', { start: '2026-01-02', end: '2026-01-03', expires: '2026-01-31' })] });
-        } catch (e) {
-            error = e;
-        }
-        expect(error).toBeInstanceOf(NormaDataError);
-        const e = error as NormaDataError;
-        expect(e.message).toMatch(/Expired exclusion Storm/);
-        expect(e.issues).toEqual([{
-            kind: 'measurement', index: 1, field: 'period', exclusion: 'Storm',
-            message: 'Exclusion Storm expired on 2026-01-31 but would excuse this point (Acme SL 2026-01-02 and 1 more) as of 2026-02-01: renew its expiry or remove it.',
+        const r = check(model({ exclusions: [exclusion('Storm', { start: '2026-01-02', end: '2026-01-03', expires: '2026-01-31' })] }), rows, { asOf: '2026-02-01' });
+        expect(r.results[0].points.map(p => p.status)).toEqual(['met', 'missed', 'missed']);
+        expect(r.warnings).toEqual([{
+            code: 'exclusion-expired',
+            message: 'Exclusion Storm expired on 2026-01-31, so as of 2026-02-01 it no longer excuses Acme SL 2026-01-02 and 1 more: those points are judged as usual. Renew the exclusion (with a new approval) or remove it.',
+            source: 'programs/acme.norma:1', exclusion: 'Storm', expired: '2026-01-31',
         }]);
     });
 
