@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-    check, evaluate, NormaDataError, type Action, type CheckResult, type Measurement, type NormResult,
+    check, evaluate, type Action, type CheckResult, type Measurement, type NormResult,
 } from '../../language/src/engine/index.js';
 import type { ExclusionModel, NormModel } from '../../language/src/model/types.js';
 import { action, day, exclusion, metric, model, norm, program, series } from './helpers.js';
