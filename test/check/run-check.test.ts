@@ -11,7 +11,7 @@ import { loadWorkspace, loadWorkspaceFromDisk } from '../../language/src/workspa
 const REPO = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(REPO, 'examples/copc-cx');
 
-const NORMS = `metric SL "Service level" { family service unit percent better higher period daily }
+const NORMS = `metric SL "Service level" { family service unit percent better higher period daily data within 60 days }
 program Acme "Acme" { norm SL >= 80% }
 `;
 
