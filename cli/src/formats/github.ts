@@ -61,6 +61,12 @@ export const github: TextFormat = (result, context) => {
         const message = `${req.program}: requirement ${req.id} is not satisfied: ${req.reason}`;
         lines.push(where ? workflowCommand('error', where, `Norma: requirement ${req.id}`, message) : `::error title=${property(`Norma: requirement ${req.id}`)}::${data(message)}`);
     }
+    for (const w of result.warnings ?? []) {
+        // Data rows are named from the current folder, `.norma` lines from the workspace.
+        const at = w.source ? parseSource(w.source) : undefined;
+        const file = at ? (w.code === 'exclusion-expired' ? fromCwd(context.root, at.file) : at.file) : undefined;
+        lines.push(file ? workflowCommand('warning', { file, line: at!.line }, `Norma: ${w.code}`, w.message) : `::warning title=${property(`Norma: ${w.code}`)}::${data(w.message)}`);
+    }
     lines.push(result.summary.passed ? `Gate: passed as of ${result.asOf}.` : `Gate: failed as of ${result.asOf} (${gateReasons(result)}).`);
     return lines.join('\n');
 };
