@@ -12,7 +12,8 @@ import type {
     CheckParams, CheckResponse, CompileParams, CompileResponse, Failure,
 } from '../../language/src/lsp/norma-check-request.js';
 import type { CheckResult } from '../../language/src/engine/types.js';
-import type { MetricModel } from '../../language/src/model/types.js';
+import type { Action } from '../../language/src/engine/types.js';
+import type { NormaModel } from '../../language/src/model/types.js';
 import { gateFailures, renderReport, summaryLine } from './report.js';
 
 const CHECK_REQUEST = 'norma/check';
@@ -23,7 +24,9 @@ let client: LanguageClient | undefined;
 interface LastCheck {
     folder: vscode.WorkspaceFolder;
     result: CheckResult;
-    metrics: MetricModel[];
+    model: NormaModel;
+    actions: Action[];
+    root: string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -67,10 +70,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             panel.onDidDispose(() => { panel = undefined; }, undefined, context.subscriptions);
         }
         panel.title = title;
-        panel.webview.html = renderReport(check.result, check.metrics, {
+        panel.webview.html = renderReport(check.result, check.model, {
             cspSource: panel.webview.cspSource,
             nonce: crypto.randomBytes(16).toString('base64'),
-            title,
+            root: check.root,
+            actions: check.actions,
         });
         panel.reveal(undefined, true);
     };
@@ -123,7 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             explainFailure(response);
             return undefined;
         }
-        last = { folder, result: response.result, metrics: response.metrics };
+        last = { folder, result: response.result, model: response.model, actions: response.actions, root: response.root };
         showStatus(response.result);
         if (panel) showReport(last);
         return last;

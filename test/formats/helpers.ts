@@ -49,7 +49,7 @@ async function run(c: Case): Promise<Evaluated> {
     if (m.errors.length || a.errors.length) throw new Error(`bad data in ${c.name}: ${JSON.stringify([...m.errors, ...a.errors].slice(0, 3))}`);
     const result = check(ws.model, m.rows, { asOf: c.asOf, actions: a.rows });
     const root = path.resolve(ws.root);
-    return { result, model: ws.model, root, context: { model: ws.model, diagnostics: ws.diagnostics, color: false, root } };
+    return { result, model: ws.model, root, context: { model: ws.model, diagnostics: ws.diagnostics, color: false, root, actions: a.rows } };
 }
 
 export function writeResult(name: string, text: string | Buffer): string {

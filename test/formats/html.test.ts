@@ -131,24 +131,19 @@ describe('chart arithmetic', () => {
         expect(controlLimits([1])).toBeUndefined();
     });
 
-    it('reads a trend against the metric\'s better direction', () => {
+    it('reads a trend against the metric\'s better direction, last point against first', () => {
         expect(trendOf([80, 81, 84, 86], 'higher')).toBe('↗ improving');
         expect(trendOf([80, 81, 84, 86], 'lower')).toBe('↗ worsening');
         expect(trendOf([300, 290, 250, 240], 'lower')).toBe('↘ improving');
         expect(trendOf([80, 80, 80, 80], 'higher')).toBe('→ steady');
-        expect(trendOf([80, 81], 'higher')).toBe('too few points');
+        expect(trendOf([80, 81], 'higher')).toBe('↗ improving');
+        expect(trendOf([80], 'higher')).toBe('too few points');
     });
 });
 
 describe.skipIf(!HAVE_CHROMIUM || process.env.NORMA_UPDATE_DOCS !== '1')('docs images (NORMA_UPDATE_DOCS=1)', () => {
-    it('writes docs/images/report.png and docs/report-sample.md from the example', async () => {
+    it('writes docs/report-sample.md from the example (the screenshots: html-vmo.test.ts)', async () => {
         const { result, context } = await evaluate(CASES[0]);
-        const file = writeResult('docs-example.html', html(result, context));
-        const { page } = await open(file, 1150);
-        // The gate, the counts, then the first program: its norms and control charts.
-        await page.addStyleTag({ content: 'nav, #requirements, #providers, .program ~ .program, #upcoming, footer { display: none !important; }' });
-        await page.screenshot({ path: path.join(REPO, 'docs/images/report.png'), clip: { x: 0, y: 0, width: 1150, height: 1800 } });
-        await page.close();
         const command = `norma check examples/copc-cx --data examples/copc-cx/data --actions examples/copc-cx/actions.csv --as-of 2026-10-31 --format markdown`;
         fs.writeFileSync(path.join(REPO, 'docs/report-sample.md'),
             `<!-- Made from the shipped example by: ${command} (test/formats/html.test.ts with NORMA_UPDATE_DOCS=1). -->\n\n${markdown(result, context)}`);

@@ -360,15 +360,16 @@ async function main() {
         const firstProgram = expected.results[0]?.program ?? '';
         await frame.locator('h2', { hasText: firstProgram }).first().waitFor({ state: 'visible', timeout: 30_000 });
         const report = await frame.locator('body').innerText({ timeout: 10_000 });
-        const want = [`${s.norms} norms`, `${s.met} met`, s.passed ? 'Gate passes' : 'Gate fails', `as of ${expected.asOf}`];
-        if (s.atRisk) want.push(`${s.atRisk} at risk`);
-        if (s.actionPlanned) want.push(`${s.actionPlanned} action planned`);
-        if (s.actionRequired) want.push(`${s.actionRequired} action required`);
-        if (s.overdue) want.push(`${s.overdue} overdue`);
-        if (s.noData) want.push(`${s.noData} no data`);
-        for (const program of new Set(expected.results.map(r => r.program))) want.push(`Program ${program}`);
+        // The same HTML report as `norma check --format html`: gate, counts, a chart per program and metric.
+        const want = [`${s.norms} norms`, s.passed ? 'Gate passed' : 'Gate failed', `as of ${expected.asOf}`, 'Action log', 'Exclusion register'];
+        for (const program of new Set(expected.results.map(r => r.program))) want.push(program);
         const missing = want.filter(w => !report.includes(w));
         if (missing.length) throw new Error(`the report disagrees with \`norma check\` (${missing.join(', ')} missing):\n${report.slice(0, 400)}`);
+        const gate = await frame.locator('#gate').getAttribute('data-passed');
+        if (gate !== String(s.passed)) throw new Error(`the report's gate says passed=${gate}, norma check ${s.passed}`);
+        const charts = await frame.locator('figure.chart svg.control-chart').count();
+        const pairs = new Set(expected.results.map(r => `${r.program} ${r.metric}`)).size;
+        if (charts !== pairs) throw new Error(`the report draws ${charts} charts, norma check has ${pairs} program-metric pairs`);
         log(`      report: ${report.split('\n').filter(Boolean).slice(0, 3).join(' / ')}`);
         reportShot = await shoot('4-report');
     });

@@ -36,9 +36,10 @@ export function periodStart(period: string): number {
     return NaN;
 }
 
-function dayText(day: number, monthly: boolean): string {
-    const iso = new Date(Math.round(day) * 86400000).toISOString();
-    return monthly ? iso.slice(0, 7) : iso.slice(0, 10);
+/** A period as the time axis names it: itself, or `01-05 09:30` for an interval start. */
+export function axisLabel(period: string): string {
+    const m = /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(period);
+    return m ? `${m[1]} ${m[2]}` : period;
 }
 
 const r1 = (n: number) => String(Math.round(n * 10) / 10);
@@ -78,7 +79,6 @@ export function controlChart(results: NormResult[], metric: MetricModel | undefi
         .filter(p => Number.isFinite(p.day)).sort((a, b) => a.day - b.day);
     const judged = plotted.filter(p => p.point.status === 'met' || p.point.status === 'missed');
     const limits = controlLimits(judged.map(p => p.point.value));
-    const monthly = metric?.period === 'monthly';
 
     // Time axis: the points, the windows' first days, and as-of when nothing was measured.
     const days = plotted.map(p => p.day);
@@ -133,12 +133,19 @@ export function controlChart(results: NormResult[], metric: MetricModel | undefi
         out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${r1(y)}" y2="${r1(y)}" stroke="#eceff3"/>`);
         out.push(`<text x="${M.left - 6}" y="${r1(y + 3.5)}" font-size="10" text-anchor="end" fill="#444">${x(fmt(t))}</text>`);
     }
-    // X labels: up to six evenly spaced days.
-    const xt = Math.min(6, Math.max(2, plotted.length));
-    for (let i = 0; i < xt; i++) {
-        const d = x0 + pad + ((x1 - x0 - 2 * pad) * i) / (xt - 1);
-        out.push(`<text x="${r1(sx(d))}" y="${H - M.bottom + 16}" font-size="10" text-anchor="middle" fill="#444">${x(dayText(d, monthly))}</text>`);
-    }
+    // X axis: a tick on every point, labelled with the point's own period (2026-09, 2026-W38,
+    // 2026-10-12); when labels would overlap, every k-th is kept, counting back from the latest.
+    const periods = [...new Map(plotted.map(p => [p.point.period, p.day])).entries()];
+    const longest = Math.max(4, ...periods.map(([t]) => axisLabel(t).length));
+    const room = Math.max(1, Math.floor((W - M.left - M.right) / (6.2 * longest + 10)));
+    const every = Math.max(1, Math.ceil(periods.length / room));
+    periods.forEach(([period, day], i) => {
+        const cx = r1(sx(day));
+        out.push(`<line class="x-tick" x1="${cx}" x2="${cx}" y1="${H - M.bottom}" y2="${H - M.bottom + 4}" stroke="#9aa0a6"/>`);
+        if ((periods.length - 1 - i) % every === 0) {
+            out.push(`<text class="x-label" data-period="${x(period)}" x="${cx}" y="${H - M.bottom + 16}" font-size="10" text-anchor="middle" fill="#444">${x(axisLabel(period))}</text>`);
+        }
+    });
 
     // Control limits and mean.
     if (limits) {
@@ -185,13 +192,13 @@ export function controlChart(results: NormResult[], metric: MetricModel | undefi
         const s = p.point;
         const title = `<title>${x(`${s.period}: ${fmt(s.value)} ${s.critical ? 'critical miss' : s.status}${s.sample !== undefined ? `, sample ${s.sample}` : ''}${s.exclusion ? ` (exclusion ${s.exclusion})` : ''}`)}</title>`;
         const r = small ? 2 : 3.2;
-        if (s.status === 'met') out.push(`<circle class="point met" cx="${cx}" cy="${cy}" r="${r}" fill="${COLORS.met}">${title}</circle>`);
+        if (s.status === 'met') out.push(`<circle class="point met" data-period="${x(s.period)}" cx="${cx}" cy="${cy}" r="${r}" fill="${COLORS.met}">${title}</circle>`);
         else if (s.status === 'missed' && s.critical) {
             const k = r + 2;
-            out.push(`<path class="point missed critical" d="M${cx},${r1(+cy - k)}l${k},${k}l-${k},${k}l-${k},-${k}z" fill="${COLORS.critical}" stroke="#000" stroke-width="0.8">${title}</path>`);
-        } else if (s.status === 'missed') out.push(`<circle class="point missed" cx="${cx}" cy="${cy}" r="${r + 0.6}" fill="${COLORS.missed}">${title}</circle>`);
-        else if (s.status === 'unsampled') out.push(`<circle class="point unsampled" cx="${cx}" cy="${cy}" r="${r}" fill="#fff" stroke="${COLORS.unsampled}" stroke-width="1.5">${title}</circle>`);
-        else out.push(`<path class="point excluded" d="M${r1(+cx - r)},${r1(+cy - r)}l${r1(2 * r)},${r1(2 * r)}m0,-${r1(2 * r)}l-${r1(2 * r)},${r1(2 * r)}" stroke="${COLORS.excluded}" stroke-width="1.6">${title}</path>`);
+            out.push(`<path class="point missed critical" data-period="${x(s.period)}" d="M${cx},${r1(+cy - k)}l${k},${k}l-${k},${k}l-${k},-${k}z" fill="${COLORS.critical}" stroke="#000" stroke-width="0.8">${title}</path>`);
+        } else if (s.status === 'missed') out.push(`<circle class="point missed" data-period="${x(s.period)}" cx="${cx}" cy="${cy}" r="${r + 0.6}" fill="${COLORS.missed}">${title}</circle>`);
+        else if (s.status === 'unsampled') out.push(`<circle class="point unsampled" data-period="${x(s.period)}" cx="${cx}" cy="${cy}" r="${r}" fill="#fff" stroke="${COLORS.unsampled}" stroke-width="1.5">${title}</circle>`);
+        else out.push(`<path class="point excluded" data-period="${x(s.period)}" d="M${r1(+cx - r)},${r1(+cy - r)}l${r1(2 * r)},${r1(2 * r)}m0,-${r1(2 * r)}l-${r1(2 * r)},${r1(2 * r)}" stroke="${COLORS.excluded}" stroke-width="1.6">${title}</path>`);
     }
 
     // Triggers: a flag above the point that fired each one.
@@ -227,5 +234,6 @@ export function sparkline(values: number[], color = '#1f3a93'): string {
     const hi = Math.max(...values);
     const span = hi - lo || 1;
     const pts = values.map((v, i) => `${r1(2 + (i * (w - 4)) / (values.length - 1))},${r1(h - 3 - ((v - lo) / span) * (h - 6))}`);
-    return `<svg class="spark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" aria-hidden="true"><polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts.join(' ')}"/></svg>`;
+    const [lx, ly] = pts[pts.length - 1].split(',');
+    return `<svg class="spark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" aria-hidden="true" data-values="${values.join(' ')}"><polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts.join(' ')}"/><circle cx="${lx}" cy="${ly}" r="2.2" fill="${color}"/></svg>`;
 }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { dataFiles, runCheck } from '../check/index.js';
 import { isDay, todayUtc } from '../engine/calendar.js';
-import type { CheckResult } from '../engine/types.js';
+import type { Action, CheckResult } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';
 import type { MetricModel, NormaModel } from '../model/types.js';
@@ -43,8 +43,11 @@ export type Failure =
     | { kind: 'data-errors'; message: string }
     | { kind: 'error'; message: string };
 
-/** The result, with the metrics so that the editor shows values in their units (`6min`, `EUR 3.10`). */
-export type CheckResponse = { kind: 'result'; root: string; result: CheckResult; metrics: MetricModel[] } | Failure;
+/**
+ * The result, with the metrics so that the editor shows values in their units (`6min`, `EUR 3.10`),
+ * and the model and action rows so that Open Report renders the full HTML report.
+ */
+export type CheckResponse = { kind: 'result'; root: string; result: CheckResult; metrics: MetricModel[]; model: NormaModel; actions: Action[] } | Failure;
 export type CompileResponse = { kind: 'written'; file: string; norms: number; programs: number } | Failure;
 
 export function registerNormaRequests(shared: LangiumSharedServices): void {
@@ -86,7 +89,7 @@ export async function checkRequest(params: CheckParams): Promise<CheckResponse> 
         actions: params.actions.map(resolve),
         asOf,
     });
-    if (outcome.ok) return { kind: 'result', root: outcome.workspace.root, result: outcome.result, metrics: outcome.model.metrics };
+    if (outcome.ok) return { kind: 'result', root: outcome.workspace.root, result: outcome.result, metrics: outcome.model.metrics, model: outcome.model, actions: outcome.actions?.rows ?? [] };
     if (outcome.problems.language.length) return { kind: 'language-errors', root: outcome.workspace.root, diagnostics: outcome.problems.language };
     return { kind: 'data-errors', message: outcome.problems.message };
 }
