@@ -16,6 +16,7 @@ import { assess } from '../../language/src/audit/index.js';
 import { readAssessments } from '../../language/src/data/index.js';
 import { periodStart } from '../../cli/src/formats/chart.js';
 import { html, trendOf, webviewReport } from '../../cli/src/formats/html.js';
+import { FAILING_VERDICTS } from '../../cli/src/formats/values.js';
 import { CASES, evaluate, IN_CI, REPO, writeResult } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,7 +75,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the report for a vendor manager, in Chromium', 
             .map(sel => { const all = [...document.querySelectorAll('main *')]; return all.indexOf(document.querySelector(sel)!); }));
         expect(order.every(i => i >= 0)).toBe(true);
         expect([...order].sort((a, b) => a - b)).toEqual(order);
-        const failing = result.results.filter(r => ['action-required', 'overdue', 'no-data'].includes(r.verdict)).map(r => r.norm.id).sort();
+        const failing = result.results.filter(r => FAILING_VERDICTS.includes(r.verdict)).map(r => r.norm.id).sort();
         expect((await page.locator('#failing tr[data-failing]').evaluateAll(rows => rows.map(r => r.getAttribute('data-failing')))).sort()).toEqual(failing);
         expect(await page.locator('#failing tr[data-failing-requirement]').count()).toBe(result.requirements.filter(r => !r.satisfied).length);
         // The first failing row is on the first screen.
