@@ -17,6 +17,7 @@ import * as program from '../../language/src/validation/program.js';
 import * as properties from '../../language/src/validation/properties.js';
 import * as syntax from '../../language/src/validation/syntax.js';
 import * as vocabulary from '../../language/src/validation/vocabulary.js';
+import * as records from '../../language/src/validation/records.js';
 import { loadCases, overlaps, type Span } from './fixtures.js';
 
 const resources = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resources');
@@ -48,7 +49,7 @@ describe('validation fixtures', () => {
 
     // Runs after the cases above (tests in a file run in order): every rule has at least one fixture.
     it('produces every exported diagnostic code in some fixture', () => {
-        const modules = [dates, exclusion, linking, metric, names, norm, program, properties, syntax, vocabulary];
+        const modules = [dates, exclusion, linking, metric, names, norm, program, properties, syntax, vocabulary, records];
         const codes = modules.flatMap(m => Object.entries(m).filter(([k]) => k.startsWith('CODE_')).map(([, v]) => v as string));
         const missing = codes.filter(c => !producedCodes.has(c));
         expect(missing, 'codes no fixture produces').toEqual([]);

@@ -12,6 +12,12 @@ import type { CancellationToken } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { closest } from '../engine/suggest.js';
 import { grammarWords, plainSyntaxError } from './syntax.js';
+import { isFieldRef, isFromProperty } from '../generated/ast.js';
+import { sourceInScope } from '../scoping/norma-scope-provider.js';
+
+function isFieldReference(info: ReferenceInfo): boolean {
+    return (isFieldRef(info.container) && info.property === 'field') || (isFromProperty(info.container) && info.property === 'at');
+}
 
 /** `norm ServiceLevl >= 80%`: a name that no declaration in the workspace answers. */
 export const CODE_UNKNOWN_NAME = 'unknown-name';
@@ -94,6 +100,9 @@ export class NormaDocumentValidator extends DefaultDocumentValidator {
         for (const reference of document.references) {
             const error = reference.error as NormaLinkingError | undefined;
             if (!error) continue;
+            // A field name in a metric or records clause whose source is itself unknown (or missing):
+            // that source's error, or the missing `from`, says it all.
+            if (isFieldReference(error.info) && !sourceInScope(error.info.container)) continue;
             const data: UnknownNameData = {
                 code: DocumentValidator.LinkingError,
                 containerType: error.info.container.$type,

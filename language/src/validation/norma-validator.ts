@@ -25,6 +25,11 @@ import {
 } from './program.js';
 import { checkStaffingGrain, checkStaffingMetricUnits, checkStaffingRoles } from './staffing.js';
 import {
+    checkDerivedField, checkFieldNamesAreUnique, checkFieldTypeIsKnown, checkFormatIsStrftime, checkFormula,
+    checkFromAtIsInstant, checkFromHasFormula, checkKeepCondition, checkRecordsCondition, checkRecordsHaveNorms,
+    checkTimeZoneExists,
+} from './records.js';
+import {
     checkExclusionPropertiesNotRepeated, checkMetricPropertiesNotRepeated, checkProgramPropertiesNotRepeated,
 } from './properties.js';
 import {
@@ -56,7 +61,15 @@ export class NormaValidator {
             PassMark: [checkPassMarkIsPercent],
             Evidence: [checkEvidenceKindIsKnown],
             NeedsNorm: [checkNeedsFamilyIsKnown],
-            Metric: [checkMetricPropertiesNotRepeated, checkMetricHasRequiredProperties],
+            Metric: [checkMetricPropertiesNotRepeated, checkMetricHasRequiredProperties, checkFromHasFormula],
+            Source: [checkFieldNamesAreUnique],
+            Field: [checkFieldTypeIsKnown, checkDerivedField],
+            FormatOption: [checkFormatIsStrftime],
+            TimezoneProperty: [checkTimeZoneExists],
+            Keep: [checkKeepCondition],
+            FromProperty: [checkFromAtIsInstant],
+            FormulaProperty: [checkFormula],
+            RecordsProperty: [checkRecordsCondition],
             FamilyProperty: [checkFamilyIsKnown],
             UnitProperty: [checkUnitIsKnown, checkCurrencyCode],
             BetterProperty: [checkDirectionIsKnown],
@@ -68,6 +81,7 @@ export class NormaValidator {
                 checkNormStartsAreDistinct,
                 checkUsedProfilesDoNotCollide,
                 checkProgramCoversNeededNorms,
+                checkRecordsHaveNorms,
             ],
             ChannelProperty: [checkChannelIsKnown],
             StaffingProperty: [checkStaffingRoles, checkStaffingGrain],
