@@ -18,8 +18,9 @@ import * as fmt from './commands/fmt.js';
 import * as normTest from './commands/test.js';
 import * as assessCommand from './commands/assess.js';
 import * as staff from './commands/staff.js';
+import * as measure from './commands/measure.js';
 
-const COMMANDS = [validate, check, assessCommand, compile, init, lsp, diff, fmt, normTest, staff];
+const COMMANDS = [validate, check, measure, assessCommand, compile, init, lsp, diff, fmt, normTest, staff];
 
 export function createProgram(): Command {
     const program = new Command('norma')

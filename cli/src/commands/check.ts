@@ -16,11 +16,13 @@ import { withPathsFromCwd } from '../formats/paths.js';
 import { loadCheckWorkspace } from '../load-with-data.js';
 import { colorFor, colors, writeReport } from '../terminal.js';
 import { createProgress } from '../progress.js';
+import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'stale', 'no-data'];
 
 interface CheckOptionsCli {
-    data: string[];
+    data?: string[];
+    records?: string[];
     actions?: string[];
     asOf?: string;
     format: string[];
@@ -59,7 +61,8 @@ export function register(program: Command): void {
     program.command('check')
         .description('Check KPI data against the norms and gate on the verdicts.')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
-        .requiredOption('--data <source...>', 'measurements: .csv, .json or .ndjson files, folders, or - for stdin')
+        .option('--data <source...>', 'measurements: .csv, .json or .ndjson files, folders, or - for stdin')
+        .option('--records <source=path...>', RECORDS_HELP)
         .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
         .option('--as-of <date>', 'evaluate as of this day (default: today)')
         .option('--format <format...>', `${Object.keys(FORMATS).join('|')}, optionally with a file: json:out/norma.json`, [])
@@ -78,16 +81,23 @@ Example:
             const asOf = parseAsOf(opts.asOf);
             const formats = parseFormats(opts.format, opts.output);
             const actionSources = opts.actions ?? [];
-            if (opts.data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
+            const data = opts.data ?? [];
+            const records = parseRecordsOptions(opts.records);
+            if (data.length === 0 && records.length === 0) {
+                throw new UsageError('Give the measurements with --data <file|folder>, or raw records with --records Source=<file|folder>.');
+            }
+            if (data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
                 throw new UsageError('Only one source can read stdin (-).');
             }
-            const sources = [...opts.data, ...actionSources];
+            const sources = [...data, ...actionSources];
             const progress = createProgress();
             let outcome: CheckOutcome;
             try {
                 outcome = await runCheck({
                     workspace: loadCheckWorkspace(paths, asOf, sources),
-                    measurements: [dataFiles(opts.data)],
+                    measurements: [dataFiles(data)],
+                    records,
+                    computing: text => progress.phase(text),
                     actions: actionSources,
                     asOf,
                     failOn: (opts.failOn ?? []) as Verdict[],

@@ -16,6 +16,7 @@ import type { NormaModel } from '../model/types.js';
 import type { Diagnostic } from '../workspace/workspace.js';
 import { dataIssuesOf, engineRuntime, modelAsData } from './engine-runtime.js';
 import { mergeReads, type MeasurementSource, type ReadContext } from './sources.js';
+import { computedRead, conflictsWithData, readRecords, recordsErrorSummary, recordsWarnings, type RecordsSpec } from '../data/records.js';
 
 /** A workspace as loaded (on this thread or another): its model when it has no language error. */
 export interface CheckWorkspace {
@@ -41,6 +42,13 @@ export interface RunCheckInput {
     reading?: <T>(read: (context: ReadContext) => Promise<T>) => Promise<T>;
     /** Told when the rows are read and the evaluation starts. */
     evaluating?: (rows: number) => void;
+    /**
+     * Raw records (`--records Calls=exports/`, SPEC §6.4): computed into measurement rows once the
+     * model is known, then judged with the rows of `measurements` as one list.
+     */
+    records?: readonly RecordsSpec[];
+    /** Told what the records computation is doing (for a progress line). */
+    computing?: (text: string) => void;
 }
 
 /** Why no verdict is given: every problem, located. */
@@ -76,8 +84,9 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
     if (loadedWorkspace.status === 'rejected') throw loadedWorkspace.reason;
     if (read.status === 'rejected') throw read.reason;
     const workspace = loadedWorkspace.value;
-    const [measurements, actions] = read.value;
-    const loaded: Loaded = { workspace, measurements, actions };
+    const [fromData, actions] = read.value;
+    let measurements = fromData;
+    let loaded: Loaded = { workspace, measurements, actions };
     const model = workspace.model;
     const readErrors = [...measurements.errors, ...(actions?.errors ?? [])];
     if (!model) {
@@ -85,12 +94,27 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
         return { ...loaded, ok: false, model: null, problems: { language, data: readErrors, message: languageMessage(workspace.diagnostics, readErrors) } };
     }
     if (readErrors.length) return { ...loaded, ok: false, model, problems: dataProblems(readErrors) };
+    const extraWarnings: CheckWarning[] = [];
+    if (input.records?.length) {
+        const computed = await readRecords(model, input.records, { onPhase: input.computing });
+        if (computed.errors.length) {
+            const more = recordsErrorSummary(computed);
+            const n = computed.errorCount;
+            const message = `The records have ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}; no measurement is computed until they are fixed:\n${formatDataErrors(computed.errors)}${more ? `\n${more}` : ''}`;
+            return { ...loaded, ok: false, model, problems: { language: [], data: computed.errors, message } };
+        }
+        const conflicts = conflictsWithData(model, computed, fromData);
+        if (conflicts.length) return { ...loaded, ok: false, model, problems: dataProblems(conflicts) };
+        measurements = mergeReads([fromData, computedRead(computed)]);
+        loaded = { workspace, measurements, actions };
+        extraWarnings.push(...recordsWarnings(computed));
+    }
     input.evaluating?.(measurements.rows.length);
     try {
         const result = engineRuntime().check(modelAsData(model), measurements.rows, {
             asOf: input.asOf, actions: actions?.rows ?? [], failOn: [...(input.failOn ?? [])],
         });
-        result.warnings = locateWarnings(result.warnings, measurements, actions);
+        result.warnings = locateWarnings([...result.warnings, ...extraWarnings], measurements, actions);
         return { ...loaded, ok: true, model, result };
     } catch (error) {
         const issues = dataIssuesOf(error);

@@ -29,6 +29,12 @@ export interface Period {
     day: string;
     /** Minutes past midnight, for intervals (0 otherwise). */
     minuteOfDay: number;
+    /**
+     * The UTC offset in minutes of an interval named with one (`2026-10-25T01:30+01:00`): computed
+     * intervals on the night clocks go back carry it where a local time repeats (SPEC §6.2). Two
+     * intervals with the same local start sort by it: the larger offset came first.
+     */
+    offset?: number;
 }
 
 export interface PeriodError {
@@ -207,7 +213,7 @@ function parseUncached(text: string): PeriodResult {
         return period('week', monday * MINUTES_PER_DAY, (monday + 7) * MINUTES_PER_DAY, monday, 0);
     }
     const month = digits(text, 5, 2);
-    if (month < 0 || (n !== 7 && n !== 10 && n !== 16)) return { ok: false, reason: `'${text}' is not a period: ${FORMATS}` };
+    if (month < 0 || (n !== 7 && n !== 10 && n !== 16 && n !== 22)) return { ok: false, reason: `'${text}' is not a period: ${FORMATS}` };
     if (month < 1 || month > 12) return fail(text, 'the month must be 01 to 12');
     if (n === 7) {
         const first = daysFromCivil(year, month, 1);
@@ -231,6 +237,17 @@ function parseUncached(text: string): PeriodResult {
     if (minute > 59) return fail(text, 'the minute must be 00 to 59');
     const minuteOfDay = hour * 60 + minute;
     const start = dayNumber * MINUTES_PER_DAY + minuteOfDay;
+    if (n === 22) {
+        // `+01:00` / `-05:00` after the local start: a local time that repeats on a daylight-saving day.
+        const sign = text.charCodeAt(16);
+        const oh = digits(text, 17, 2);
+        const om = text.charCodeAt(19) === 58 ? digits(text, 20, 2) : -1;
+        if ((sign !== 43 && sign !== 45) || oh < 0 || om < 0 || oh > 14 || om > 59) {
+            return { ok: false, reason: `'${text}' is not a period: an interval start with its UTC offset is written 2026-10-25T01:30+01:00` };
+        }
+        const offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+        return { ...period('interval', start, start + 1, dayNumber, minuteOfDay, text.slice(0, 10)), offset };
+    }
     return period('interval', start, start + 1, dayNumber, minuteOfDay, text.slice(0, 10));
 }
 
@@ -247,7 +264,7 @@ export function isDay(text: string | null | undefined): text is string {
 export function periodKindOf(text: string): PeriodKind {
     if (text.charCodeAt(5) === 87 /* W */) return 'week';
     if (text.length === 7) return 'month';
-    if (text.length === 16) return 'interval';
+    if (text.length === 16 || text.length === 22) return 'interval';
     return 'day';
 }
 

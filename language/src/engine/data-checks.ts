@@ -100,8 +100,8 @@ export function scanMeasurements(
                 series.lastStart = period.start;
             } else {
                 const starts = series.starts ?? (series.starts = startsOf(series, periods, metric));
-                const first = starts.get(period.start);
-                if (first === undefined) starts.set(period.start, i);
+                const first = starts.get(startKey(period));
+                if (first === undefined) starts.set(startKey(period), i);
                 else issue(i, 'period', `The same program, metric and period already appear in row ${first}.`, { duplicateOf: first });
             }
         }
@@ -129,9 +129,14 @@ function startsOf(series: CheckedSeries, periods: readonly (Period | undefined)[
     const starts = new Map<number, number>();
     for (const j of series.rows) {
         const p = periods[j]!;
-        if (fitsGrain(p, metric.period) && !starts.has(p.start)) starts.set(p.start, j);
+        if (fitsGrain(p, metric.period) && !starts.has(startKey(p))) starts.set(startKey(p), j);
     }
     return starts;
+}
+
+/** What makes two periods the same: the start, and the UTC offset of an interval on a daylight-saving night. */
+function startKey(p: Period): number {
+    return p.offset === undefined ? p.start : p.start + (p.offset + 2000) / 10000;
 }
 
 /** Problems in action rows; an empty array when every row is usable. */

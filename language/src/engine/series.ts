@@ -53,7 +53,7 @@ export function seriesOf(index: MeasurementIndex, program: string, metric: strin
     if (!series) return [];
     if (!series.sorted) {
         const periods = index.periods;
-        series.rows.sort((a, b) => periods[a]!.start - periods[b]!.start || a - b);
+        series.rows.sort((a, b) => periods[a]!.start - periods[b]!.start || (periods[b]!.offset ?? 0) - (periods[a]!.offset ?? 0) || a - b);
         series.sorted = true;
     }
     return series.rows;

@@ -53,7 +53,7 @@ export interface DataIssue {
  * row order never shows.
  */
 export interface CheckWarning {
-    code: 'action-without-owner' | 'exclusion-expired' | 'implausible-scale';
+    code: 'action-without-owner' | 'exclusion-expired' | 'implausible-scale' | 'records-not-taken' | 'records-no-row';
     message: string;
     /** The input row it is about (its index in the array given to `check`); the CLI replaces it with `source`. */
     row?: { kind: 'measurement' | 'action'; index: number };

@@ -6,7 +6,7 @@
  * with file, line, column, field and value (no rows are given then); records no program takes,
  * and periods with no denominator, are reported in plain words.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldModel, SourceModel } from '../model/formula.js';
 import type { MetricModel, NormaModel } from '../model/types.js';
 import type { Measurement } from '../engine/types.js';
@@ -86,6 +86,8 @@ export async function computeMeasurements(model: NormaModel, specs: readonly Rec
     result.errorCount = result.errors.length;
     if (result.errors.length) return result;
 
+    // Loaded only when records are computed: the editor's bundle and plain --data checks never load DuckDB.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {

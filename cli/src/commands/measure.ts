@@ -1,0 +1,53 @@
+/**
+ * `norma measure [paths...] --records S=path... [--format csv|json] [--output file]`: computes the
+ * measurement rows of every metric defined by a formula (SPEC §6.4) and writes them in the §2
+ * format, so the numbers can be inspected, shared and diffed before anything is judged.
+ */
+import type { Command } from 'commander';
+import type { Measurement } from '../../../language/src/engine/types.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { loadOrExplain } from '../load.js';
+import { createProgress } from '../progress.js';
+import { computeRecords, parseRecordsOptions, RECORDS_HELP } from '../records.js';
+import { writeOutput } from '../terminal.js';
+
+interface MeasureOptions {
+    records: string[];
+    format: string;
+    output?: string;
+}
+
+export function register(program: Command): void {
+    program.command('measure')
+        .description('Compute the measurements of formula metrics from raw records, without judging them.')
+        .argument('[paths...]', '.norma files or folders (default: the current folder)')
+        .requiredOption('--records <source=path...>', RECORDS_HELP)
+        .option('--format <format>', 'csv | json', 'csv')
+        .option('--output <file>', 'write the rows to a file instead of stdout')
+        .addHelpText('after', `
+The rows are program,metric,period,value,sample: the format --data reads.
+Exit codes: 0 computed; 2 invalid input (language errors, bad records, bad arguments).
+
+Example:
+  norma measure examples/contact-records --records Calls=examples/contact-records/records/calls.csv
+`)
+        .action(async (paths: string[], opts: MeasureOptions) => {
+            if (opts.format !== 'csv' && opts.format !== 'json') throw new UsageError(`Unknown format '${opts.format}': use csv or json.`);
+            const specs = parseRecordsOptions(opts.records);
+            const ws = await loadOrExplain(paths, new Date().toISOString().slice(0, 10));
+            const result = await computeRecords(ws.model, specs, createProgress());
+            writeOutput(opts.format === 'csv' ? toCsv(result.measurements) : toJson(result.measurements), opts.output);
+            process.exitCode = ExitCode.Ok;
+        });
+}
+
+function toCsv(rows: readonly Measurement[]): string {
+    const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const lines = ['program,metric,period,value,sample'];
+    for (const r of rows) lines.push([cell(r.program), cell(r.metric), cell(r.period), String(r.value), r.sample == null ? '' : String(r.sample)].join(','));
+    return lines.join('\n') + '\n';
+}
+
+function toJson(rows: readonly Measurement[]): string {
+    return JSON.stringify(rows.map(r => ({ program: r.program, metric: r.metric, period: r.period, value: r.value, sample: r.sample ?? null })), null, 2) + '\n';
+}
