@@ -83,3 +83,39 @@ describe('records in the semantic model (SPEC §6)', () => {
         expect(text).toContain('"value":"246"');
     });
 });
+
+describe('formatting sources, formulas and records clauses', () => {
+    it('puts each field, keep and property on its line, tightens calls and keeps every comment', async () => {
+        const { formatText } = await import('../../language/src/lsp/norma-formatter.js');
+        const messy = `source Calls { field queue : text   // the queue
+  field wait: seconds column "queue_seconds" field answered = outcome = "A" keep queue in ( "A" , "B" )
+ timezone "Europe/London" }
+metric SL { family service unit percent better higher period daily from Calls at at
+/* share */ = count ( answered and wait <= 20s ) / count ( ) where not ( wait is null ) }
+program P { records Calls where queue = "A" norm SL >= 80% }
+`.replace('from Calls at at', 'from Calls at ts').replace('field queue : text', 'field queue : text field ts: timestamp field outcome: text');
+        expect(await formatText(messy)).toBe(`source Calls {
+    field queue: text
+    field ts: timestamp
+    field outcome: text   // the queue
+    field wait: seconds column "queue_seconds"
+    field answered = outcome = "A"
+    keep queue in ("A", "B")
+    timezone "Europe/London"
+}
+metric SL {
+    family service
+    unit percent
+    better higher
+    period daily
+    from Calls at ts
+    /* share */
+    = count(answered and wait <= 20s) / count() where not (wait is null)
+}
+program P {
+    records Calls where queue = "A"
+    norm SL >= 80%
+}
+`);
+    });
+});

@@ -15,7 +15,7 @@ import { AbstractFormatter, type LangiumServices } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import {
     isCategory, isElement, isEvidence, isExclusionProperty, isImport, isMetricProperty, isNeedsNorm, isNorm, isStaffingEntry,
-    isNormOption, isPassMark, isPoints, isProgramProperty, isRequirement, isStandard,
+    isNormOption, isPassMark, isPoints, isProgramProperty, isRequirement, isSourceMember, isStandard,
 } from '../generated/ast.js';
 
 const INDENT = '    ';
@@ -31,9 +31,12 @@ interface Token {
 function startsStatement(node: AstNode): boolean {
     return isElement(node) || isImport(node) || isCategory(node) || isRequirement(node) || isEvidence(node)
         || isNeedsNorm(node) || isMetricProperty(node) || isProgramProperty(node) || isNorm(node) || isNormOption(node)
-        || isExclusionProperty(node) || isPassMark(node) || isPoints(node)
+        || isExclusionProperty(node) || isPassMark(node) || isPoints(node) || isSourceMember(node)
         || isStaffingEntry(node);
 }
+
+/** Words after which `(` opens a list (`in ("A", "B")`, `and (...)`) rather than a call's arguments (`count(answered)`). */
+const SPACE_BEFORE_PAREN = new Set(['in', 'and', 'or', 'not', 'where', 'keep', '=', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/']);
 
 /**
  * The canonical text of a parsed document, or undefined when it has syntax errors (nothing
@@ -94,6 +97,11 @@ export function layoutDocument(document: LangiumDocument, lexer: Lexer): string 
         } else if (prev.comment === 'block' && lines > 0) {
             separator = newline(false) + INDENT;
         } else if (token.image === ',' || token.image === '.' || (prev.image === '.' && !prev.comment)) {
+            separator = '';
+        } else if (token.image === ':' || token.image === ')' || (prev.image === '(' && !prev.comment)) {
+            // `field wait: seconds`, `count(answered)`, `in ("A", "B")`
+            separator = '';
+        } else if (token.image === '(' && /^[A-Za-z_]\w*$/.test(prev.image) && !SPACE_BEFORE_PAREN.has(prev.image)) {
             separator = '';
         } else {
             separator = ' ';

@@ -36,6 +36,8 @@ export interface ReadExpression {
     type: ValueType;
     /** True when the expression holds an aggregate (formulas must, record expressions must not). */
     aggregated: boolean;
+    /** A count of records (count, distinct, or sums and differences of them): count / count is a ratio. */
+    counted?: boolean;
 }
 
 export const CODE_TYPE_MISMATCH = 'formula-type-mismatch';
@@ -219,7 +221,8 @@ class ExpressionReader {
         if (op === '+' || op === '-' || op === '*' || op === '/') {
             const type = this.arithmeticType(node, op, left, right);
             if (!type) return undefined;
-            return { expr: { kind: 'arithmetic', op, left: left.expr, right: right.expr }, type, aggregated };
+            const counted = (op === '+' || op === '-') && left.counted === true && right.counted === true;
+            return { expr: { kind: 'arithmetic', op, left: left.expr, right: right.expr }, type, aggregated, counted };
         }
         const compareOp = op as CompareOp;
         if (compareOp !== '=' && compareOp !== '!=' && (left.type.kind === 'boolean' || right.type.kind === 'boolean')) {
@@ -259,6 +262,8 @@ class ExpressionReader {
         }
         // Division: like by like is a ratio (count / count, seconds / seconds); by a plain number keeps the unit.
         if (plainLiteral(right)) return l;
+        // A mean of plain numbers (sum(score) / count()) stays a number; counts over counts are a share.
+        if (l.dimension === 'number' && r.dimension === 'number') return left.counted && right.counted ? NUMBER('fraction') : l;
         if (l.dimension === r.dimension) return NUMBER('fraction');
         if (r.dimension === 'number' || r.dimension === 'fraction') return l;
         this.problems.push({ node, code: CODE_UNIT_MISMATCH, message: `'/' cannot divide ${describeType(l)} by ${describeType(r)}.` });
@@ -311,14 +316,14 @@ class ExpressionReader {
             this.problems.push({ node, code: CODE_FUNCTION_ARGUMENTS, message: `'${fn}' is written ${usage}.` });
             return undefined;
         }
-        if (fn === 'count' && args.length === 0) return { expr: { kind: 'aggregate', fn }, type: NUMBER('number'), aggregated: true };
+        if (fn === 'count' && args.length === 0) return { expr: { kind: 'aggregate', fn }, type: NUMBER('number'), aggregated: true, counted: true };
         const arg = this.read(args[0]);
         if (!arg) return undefined;
         if (fn === 'count') {
             if (!this.expectBoolean(args[0], arg, `count(...) counts the records where a condition holds`)) return undefined;
-            return { expr: { kind: 'aggregate', fn, arg: arg.expr }, type: NUMBER('number'), aggregated: true };
+            return { expr: { kind: 'aggregate', fn, arg: arg.expr }, type: NUMBER('number'), aggregated: true, counted: true };
         }
-        if (fn === 'distinct') return { expr: { kind: 'aggregate', fn, arg: arg.expr }, type: NUMBER('number'), aggregated: true };
+        if (fn === 'distinct') return { expr: { kind: 'aggregate', fn, arg: arg.expr }, type: NUMBER('number'), aggregated: true, counted: true };
         if (arg.type.kind !== 'number') {
             this.problems.push({ node: args[0], code: CODE_TYPE_MISMATCH, message: `'${fn}' takes numbers or durations, but this is ${describeType(arg.type)}.` });
             return undefined;

@@ -15,7 +15,7 @@ import type { DataError } from '../data/errors.js';
 import { readerSql, recordFiles, type RecordFiles } from './files.js';
 import { finish } from './finish.js';
 import { duckdb } from './sql/duckdb.js';
-import { badColumn, COLUMN, renderKept, renderMetric, renderRecords, renderTaken, renderUntaken } from './sql/render.js';
+import { badColumn, COLUMN, renderExpr, renderKept, renderMetric, renderRecords, renderTaken, renderUntaken } from './sql/render.js';
 import { labelWithOffset } from './zones.js';
 
 /** `--records Calls=exports/calls-*.csv`: a source and where its records are. */
@@ -243,7 +243,7 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
         for (const p of programs) result.computed.push({ program: p.id, metric: metric.id, source: source.id });
     }
     const noInstant = await connection.runAndReadAll(
-        metrics.length ? `SELECT ${[...new Set(metrics.map(m => m.formula.at))].map(at => `count(*) FILTER (WHERE ${duckdb.identifier(at)} IS NULL)`).join(', ')} FROM (${taken}) AS taken` : 'SELECT 0');
+        metrics.length ? `SELECT ${[...new Set(metrics.map(m => m.formula.at))].map(at => `count(*) FILTER (WHERE ${renderExpr({ kind: 'field', name: at }, source, duckdb)} IS NULL)`).join(', ')} FROM (${taken}) AS taken` : 'SELECT 0');
     const missing = noInstant.getRows()[0].map(Number);
     [...new Set(metrics.map(m => m.formula.at))].forEach((at, i) => {
         if (missing[i] > 0) result.warnings.push({ source: source.id, message: `${missing[i].toLocaleString('en-US')} ${source.id} record${missing[i] === 1 ? ' has' : 's have'} no ${at}, so no period: they count in no metric measured at ${at}.` });

@@ -30,8 +30,11 @@ export const duckdb: Dialect = {
     text: value => `'${value.replace(/'/g, "''")}'`,
     decimal: value => {
         if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) throw new Error(`not a decimal: ${value}`);
-        const scale = value.includes('.') ? value.split('.')[1].length : 0;
-        return `CAST(${duckdb.text(value)} AS DECIMAL(38,${Math.min(scale, 18)}))`;
+        // As narrow as the digits allow: a DECIMAL(38,0) literal would make COALESCE(w, 0) lose w's decimals.
+        const [whole, fraction = ''] = value.replace('-', '').split('.');
+        const scale = Math.min(fraction.length, 18);
+        const width = Math.min(38, Math.max(18, whole.length + scale));
+        return `CAST(${duckdb.text(value)} AS DECIMAL(${width},${scale}))`;
     },
     boolean: value => (value ? 'TRUE' : 'FALSE'),
     parseField(cell: string, type: FieldType, format: string | undefined, zoned: boolean): string {

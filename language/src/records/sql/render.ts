@@ -90,7 +90,7 @@ export function renderUntaken(source: SourceModel, programs: readonly ProgramMod
 export function renderMetric(metric: MetricModel, source: SourceModel, taken: string, dialect: Dialect): MetricQuery {
     const formula = metric.formula;
     if (!formula) throw new Error(`metric ${metric.id} has no formula`);
-    const at = dialect.identifier(formula.at);
+    const at = renderExpr({ kind: 'field', name: formula.at }, source, dialect);
     const key = dialect.periodKey(at, metric.period, metric.weekStart ?? 'monday', source.timezone);
     const partials: Partial[] = [];
     const columns: string[] = [];
