@@ -58,6 +58,10 @@ const WARNING_RULES: Record<CheckWarning['code'], { name: string; short: string;
         full: 'The points the exclusion covered are judged as usual since its expiry day: renew it (with a new approval) or remove it.' },
     'implausible-scale': { name: 'ImplausibleScale', short: 'The values of a data file look like the wrong unit.',
         full: 'All values of a percent metric lie within 0..1 (a fraction?), or a duration metric\'s values look like minutes or hours rather than seconds.' },
+    'records-not-taken': { name: 'RecordsNotTaken', short: 'Some raw records are taken by no program.',
+        full: 'No program\'s records clause takes these records, so they count in no metric: check the records clauses (records Calls where queue = ...) or the export.' },
+    'records-no-row': { name: 'RecordsNoRow', short: 'A period computed from records gives no point.',
+        full: 'The formula\'s denominator is 0 in that period (nobody offered, nothing evaluated), or it holds no values to average: the period is no data, never 0% or 100%.' },
 };
 
 const REQUIREMENT_RULE = {
