@@ -29,7 +29,7 @@ if (!fs.existsSync(parquet)) {
     await generateCalls(csv, ROWS);
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${parquet}' (FORMAT parquet)`);
     c.closeSync();
 }
 
@@ -82,7 +82,7 @@ for (const [format, file] of [['CSV', csv], ['Parquet', parquet]]) {
     const normaOut = path.join(ws, `norma-${format}.csv`);
     const duckOut = path.join(ws, `duck-${format}.csv`);
     const cmp = compare({
-        name: `${(ROWS / 1e6).toFixed(0)}M records, ${format}`,
+        name: `${ROWS.toLocaleString("en")} records, ${format}`,
         runs: RUNS, warmup: 0, aim: { ratio: 1.1 },
         sides: [
             nodeSide('norma measure', 'cli/bin/norma.js', ['measure', ws, '--records', `Calls=${file}`, '--output', normaOut]),

@@ -9,7 +9,19 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { isMetric } from '../generated/ast.js';
+import { isField, isFormulaProperty, isMetric, isSource } from '../generated/ast.js';
+import { AGGREGATES } from '../model/expressions.js';
+
+/** How each aggregate is written, offered in formulas. */
+const AGGREGATE_SNIPPETS: Record<string, { body: string; detail: string }> = {
+    count: { body: 'count(${1})', detail: 'records where a condition holds (count() counts every record)' },
+    sum: { body: 'sum(${1:field})', detail: 'total of a field' },
+    avg: { body: 'avg(${1:field})', detail: 'mean of a field (nulls skipped)' },
+    min: { body: 'min(${1:field})', detail: 'lowest value' },
+    max: { body: 'max(${1:field})', detail: 'highest value' },
+    percentile: { body: 'percentile(${1:field}, ${2:90%})', detail: 'a value that occurred, at a rank' },
+    distinct: { body: 'distinct(${1:field})', detail: 'number of distinct values' },
+};
 import { CHANNELS, DIRECTIONS, EVIDENCE_KINDS, FAMILIES, GRAINS, UNIT_KINDS } from '../model/units.js';
 import { unitLabel } from '../model/units.js';
 import { metricModelOf } from './norma-node-models.js';
@@ -72,6 +84,14 @@ export class NormaCompletionProvider extends DefaultCompletionProvider {
                 return;
             }
         }
+        // Where a field name may stand inside a formula, an aggregate may too.
+        if (assignment && GrammarAST.isCrossReference(assignment.terminal) && assignment.feature === 'field'
+            && AstUtils.getContainerOfType(context.node, isFormulaProperty)) {
+            AGGREGATES.forEach((fn, i) => acceptor(context, {
+                label: fn, kind: CompletionItemKind.Function, detail: AGGREGATE_SNIPPETS[fn].detail,
+                insertText: AGGREGATE_SNIPPETS[fn].body, insertTextFormat: InsertTextFormat.Snippet, sortText: `1${i}`,
+            }));
+        }
         return super.completionFor(context, next, acceptor);
     }
 
@@ -121,6 +141,7 @@ export class NormaCompletionProvider extends DefaultCompletionProvider {
             const m = metricModelOf(node);
             return { ...item, detail: `${unitLabel(m.unit)}, ${m.better} is better`, documentation: m.title };
         }
+        if (isField(node)) return { ...item, kind: CompletionItemKind.Field, detail: `field of ${isSource(node.$container) ? node.$container.name : 'a source'}${node.type ? `: ${node.type}` : ' (derived)'}` };
         return { ...item, detail: description.type.toLowerCase() };
     }
 }

@@ -7,8 +7,13 @@ import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isCategory, isMetric, isNorm, isProfile, isProgram, isRequirement, isStandard, type Metric, type Norm,
+    isCategory, isColumnOption, isField, isFormatOption, isMetric, isNorm, isProfile, isProgram, isRequirement, isSource,
+    isStandard, type Field, type Metric, type Norm,
 } from '../generated/ast.js';
+import { metricFrom } from '../model/ast-access.js';
+import { sourceModel } from '../model/build-records.js';
+import { explainFormula, explainExpression } from '../model/explain-formula.js';
+import { readExpression, describeType, typeOfField } from '../model/expressions.js';
 import { explainNorm, humanName } from '../model/explain.js';
 import { unitLabel } from '../model/units.js';
 import { metricModelOf, metricOfNorm, normModelOf } from './norma-node-models.js';
@@ -43,7 +48,8 @@ export class NormaHoverProvider extends AstNodeHoverProvider {
             const id = isStandard(standard) ? `${standard.name}.${category.name}.${node.name}` : node.name;
             return `**requirement ${id}**\n\n${node.title ?? ''}`.trimEnd();
         }
-        if (isStandard(node) || isCategory(node) || isProgram(node) || isProfile(node)) {
+        if (isField(node)) return fieldHover(node);
+        if (isStandard(node) || isCategory(node) || isProgram(node) || isProfile(node) || isSource(node)) {
             const kind = node.$type.toLowerCase();
             return `**${kind} ${node.name}**${node.title ? `\n\n${node.title}` : ''}`;
         }
@@ -65,5 +71,20 @@ export function metricHover(m: Metric): string {
     const model = metricModelOf(m);
     const facts = `${unitLabel(model.unit)} · ${model.better} is better · ${model.period} · ${model.family}`;
     const title = model.title !== model.id ? `**${model.title}** (\`${model.id}\`)` : `**${humanName(model.id)}** (\`${model.id}\`)`;
-    return [title, facts, model.description].filter(Boolean).join('\n\n');
+    const source = metricFrom(m)?.source.ref;
+    const formula = model.formula ? explainFormula(model.formula, source ? sourceModel(source, () => ({ file: '', line: 0, column: 0 })) : undefined) : undefined;
+    return [title, facts, model.description, formula].filter(Boolean).join('\n\n');
+}
+
+/** A field: its type and column, or, for a derived field, what it means in plain words. */
+export function fieldHover(f: Field): string {
+    const type = typeOfField(f);
+    const head = `**field ${f.name}**${type ? ` · ${describeType(type)}` : ''} (source ${f.$container.name})`;
+    if (f.value) {
+        const read = readExpression(f.value, 'record').read;
+        return read ? `${head}\n\n${f.name} = ${explainExpression(read.expr)}` : head;
+    }
+    const column = f.options.find(isColumnOption)?.column;
+    const format = f.options.find(isFormatOption)?.format;
+    return [head, column ? `read from the column \`${column}\`` : undefined, format ? `layout \`${format}\`` : undefined].filter(Boolean).join('\n\n');
 }

@@ -1,6 +1,7 @@
 /**
  * Semantic tokens: declared names by kind, references to metrics, standards, profiles and
- * programs, enumerated words (families, units, periods...), quantities and dates. Keywords,
+ * programs, enumerated words (families, units, periods...), quantities and dates; sources,
+ * fields, aggregates and literals of record formulas. Keywords,
  * strings and comments are left to the TextMate grammar.
  */
 import type { AstNode } from 'langium';
@@ -10,8 +11,10 @@ import {
     isAppliesProperty, isBetterProperty, isBound, isCategory, isCertifiedProperty, isChannelProperty, isEvidence,
     isExcludedMetrics, isExcludedPeriods, isExcludedPrograms, isExclusion, isExpires, isFamilyProperty, isMetric,
     isNeedsNorm, isNorm, isPeriodProperty, isProfile, isProgram, isQuantity, isRequirement, isStandard,
-    isUnitProperty, isUsesProperty,
+    isUnitProperty, isUsesProperty, isSource, isField, isFieldRef, isFromProperty, isRecordsProperty, isCall,
+    isNumberLiteral, isBooleanLiteral, isTimezoneProperty,
 } from '../generated/ast.js';
+import { AGGREGATES } from '../model/expressions.js';
 
 export class NormaSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
@@ -21,6 +24,21 @@ export class NormaSemanticTokenProvider extends AbstractSemanticTokenProvider {
         else if (isMetric(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, modifier: declaration });
         else if (isProgram(node) || isProfile(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: declaration });
         else if (isExclusion(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.event, modifier: declaration });
+        // Raw records (SPEC §6): sources are types, fields are properties, aggregates functions.
+        else if (isSource(node)) acceptor({ node, property: 'name', type: SemanticTokenTypes.type, modifier: declaration });
+        else if (isField(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.property, modifier: declaration });
+            if (node.type) acceptor({ node, property: 'type', type: SemanticTokenTypes.type });
+        } else if (isFieldRef(node)) acceptor({ node, property: 'field', type: SemanticTokenTypes.property });
+        else if (isFromProperty(node)) {
+            acceptor({ node, property: 'source', type: SemanticTokenTypes.type });
+            acceptor({ node, property: 'at', type: SemanticTokenTypes.property });
+        } else if (isRecordsProperty(node)) acceptor({ node, property: 'source', type: SemanticTokenTypes.type });
+        else if (isCall(node)) {
+            acceptor({ node, property: 'function', type: SemanticTokenTypes.function, modifier: (AGGREGATES as readonly string[]).includes(node.function) ? [SemanticTokenModifiers.defaultLibrary] : [] });
+        } else if (isNumberLiteral(node)) acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
+        else if (isBooleanLiteral(node)) acceptor({ node, property: 'value', type: SemanticTokenTypes.enumMember });
+        else if (isTimezoneProperty(node)) acceptor({ node, property: 'zone', type: SemanticTokenTypes.string });
         else if (isNorm(node)) {
             acceptor({ node, property: 'metric', type: SemanticTokenTypes.variable });
             if (node.from) acceptor({ node, property: 'from', type: SemanticTokenTypes.number });
