@@ -4,8 +4,8 @@
 // both as whole processes, interleaved (bench/harness.mjs: median of pairwise ratios, CPU
 // seconds, peak memory, machine load). Both must give the same rows (exit 1 otherwise).
 //
-//   node bench/records-bench.mjs [--runs 3] [--rows 2000000] [--big] [--json results.json]
-//   default: 2,000,000 records (so `npm run bench` stays under 10 minutes); --big: 10,000,000.
+//   node bench/records-bench.mjs [--runs 3] [--rows 1000000] [--big] [--json results.json]
+//   default: 1,000,000 records (so `npm run bench` stays under 10 minutes); --big: 10,000,000.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +15,7 @@ import { ROOT, compare, loadLine, machineLine, nodeSide, options, printCompariso
 
 const opt = options();
 const RUNS = opt.number('--runs', 3);
-const ROWS = opt.flag('--big') ? 10_000_000 : opt.number('--rows', 2_000_000);
+const ROWS = opt.flag("--big") ? 10_000_000 : opt.number("--rows", 1_000_000);
 if (!fs.existsSync(path.join(ROOT, 'dist/cli.mjs'))) {
     console.error('The CLI is not built: run `npm run build` (or `npm run bench`, which builds first).');
     process.exit(2);
