@@ -38,7 +38,7 @@ metric AverageHandleTime "Handle time" {
 metric MeanPatience "Wait of all offered calls per abandon" {
     family service  unit seconds  better higher  period interval30
     from Calls at offered_at
-    = sum(wait) where offered / count(abandoned)
+    = sum(wait) / count(abandoned) where offered
 }
 metric AgentsLoggedIn "Agents logged in" {
     family people  unit count  better higher  period interval30
