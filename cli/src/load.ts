@@ -46,10 +46,11 @@ export async function loadOrExplain(paths: string[], asOf: string, options: Expl
 
 /** Prints the diagnostics of a loaded workspace; throws (exit 2) when it has no file or has errors. */
 export function explainWorkspace(paths: string[], ws: WorkspaceOutcome, options: ExplainOptions = {}): { model: NormaModel; rootPath: string } {
+    const c = colors(colorFor(process.stderr));
     if (ws.fileCount === 0) {
+        for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
         throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
     }
-    const c = colors(colorFor(process.stderr));
     const shown = ws.model && options.quietWarnings ? [] : ws.diagnostics;
     for (const d of shown) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
     if (!ws.model) {

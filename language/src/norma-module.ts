@@ -12,6 +12,7 @@ import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/mo
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
 import { NormaScopeProvider } from './scoping/norma-scope-provider.js';
+import { NormaLexer } from './parser/norma-lexer.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -22,6 +23,10 @@ export type NormaAddedServices = {
 export type NormaServices = LangiumCoreServices & NormaAddedServices;
 
 export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & NormaAddedServices> = {
+    parser: {
+        // Size, binary, token and nesting limits (parser/limits.ts) as located errors.
+        Lexer: (services) => new NormaLexer(services),
+    },
     references: {
         // Unknown names read "Unknown metric 'ServiceLevl'. Did you mean 'ServiceLevel'?"
         Linker: (services) => new NormaLinker(services),

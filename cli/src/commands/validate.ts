@@ -28,7 +28,11 @@ Exit codes: 0 no error (warnings allowed unless --fail-on warning); 1 warnings w
             const asOf = parseAsOf(opts.asOf);
             const { loadWorkspaceFromDisk } = await import('../../../language/src/workspace/workspace.js');
             const ws = await loadWorkspaceFromDisk(paths, { asOf, model: Boolean(opts.coverage) }).catch((e: Error) => { throw new UsageError(e.message); });
-            if (ws.files.length === 0) throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
+            if (ws.files.length === 0) {
+                const c = colors(colorFor(process.stderr));
+                for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
+                throw new UsageError(`No .norma file found in ${paths.length ? paths.join(', ') : 'the current folder'}.`);
+            }
             const errors = ws.diagnostics.some(d => d.severity === 'error');
             const report = opts.coverage && ws.model ? await coverageOf(ws.model, paths, ws.root) : undefined;
             if (opts.format === 'json') {

@@ -42,7 +42,7 @@ export function readQuantity(q: QuantityText): ReadQuantity {
         return { ok: true, number, suffix, dimension: 'money', currency: q.currency };
     }
     if (suffix === '') return { ok: true, number, suffix, dimension: 'number' };
-    const known = SUFFIXES[suffix];
+    const known = Object.hasOwn(SUFFIXES, suffix) ? SUFFIXES[suffix] : undefined;
     if (!known) {
         return { ok: false, suffix, message: `Unknown unit '${suffix}' after ${match[1]}. Use %, s, min or h (or no unit for counts, scores and ratios).` };
     }

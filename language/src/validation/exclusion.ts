@@ -45,6 +45,7 @@ export function checkExclusionHasApprover(exclusion: Exclusion, accept: Validati
 
 /** Both ends are periods of the calendar, and the first does not start after the last. */
 export function checkExclusionPeriodsInOrder(periods: ExcludedPeriods, accept: ValidationAcceptor): void {
+    if (periods.start === undefined) return; // `periods` with no period: a syntax error
     const startProblem = periodProblem(periods.start);
     if (startProblem) accept('error', startProblem, { node: periods, property: 'start', code: CODE_INVALID_DATE });
     const endProblem = periods.end !== undefined ? periodProblem(periods.end) : undefined;
@@ -74,7 +75,7 @@ const GRAIN_PERIODS: Record<Grain, { kinds: PeriodKind[]; example: string; minut
 /** Every period written fits the grain of every metric the exclusion lists. */
 export function checkExclusionPeriodsFitMetrics(exclusion: Exclusion, accept: ValidationAcceptor): void {
     const periods = exclusionPeriods(exclusion);
-    if (!periods) return;
+    if (!periods || periods.start === undefined) return;
     const ends: { property: 'start' | 'end'; text: string }[] = [{ property: 'start', text: periods.start }];
     if (periods.end !== undefined) ends.push({ property: 'end', text: periods.end });
     const checked = new Set<string>();
@@ -82,7 +83,7 @@ export function checkExclusionPeriodsFitMetrics(exclusion: Exclusion, accept: Va
         if (!isMetric(metric) || checked.has(metric.name)) continue;
         checked.add(metric.name);
         const grain = metricPeriod(metric)?.value as Grain | undefined;
-        const fit = grain ? GRAIN_PERIODS[grain] : undefined;
+        const fit = grain && Object.hasOwn(GRAIN_PERIODS, grain) ? GRAIN_PERIODS[grain] : undefined;
         if (!grain || !fit) continue;
         for (const { property, text } of ends) {
             if (periodProblem(text)) continue; // not a period of the calendar: reported by checkExclusionPeriodsInOrder

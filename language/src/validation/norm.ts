@@ -127,7 +127,8 @@ export function checkRangeLowNotAboveHigh(range: Range, accept: ValidationAccept
 export function checkNormDirectionMatchesMetric(bound: Bound, accept: ValidationAcceptor): void {
     const metric = metricOf(bound.$container);
     const better = betterOf(metric);
-    if (!better) return;
+    // A bound the parser left without a threshold has nothing to judge (the syntax error says why).
+    if (!better || !bound.threshold) return;
     const asksHigh = bound.op === '>=' || bound.op === '>';
     if (asksHigh === (better === 'higher')) return;
     const flipped = ({ '>=': '<=', '>': '<', '<=': '>=', '<': '>' } as const)[bound.op];
@@ -243,7 +244,7 @@ export function checkCriticalFloorSideMatchesNorm(floor: CriticalFloor, accept: 
     const norm = floor.$container;
     const wanted = sideForComparison(norm);
     const c = norm.comparison;
-    if (!wanted || floor.side === wanted || !isBound(c)) return;
+    if (!wanted || floor.side === wanted || !isBound(c) || !c.threshold) return;
     accept('error',
         `The norm asks for ${c.op} ${text(c.threshold)}, so its critical floor must be '${wanted}' a value ${wanted === 'below' ? 'under' : 'over'} ${text(c.threshold)}, not '${floor.side}'.`,
         { node: floor, property: 'side', code: CODE_FLOOR_WRONG_SIDE, data: { suggestion: wanted } });
