@@ -18,7 +18,7 @@ import { check } from '../../language/src/engine/index.js';
 import { NormaDataError } from '../../language/src/engine/errors.js';
 import type { Action, Measurement } from '../../language/src/engine/types.js';
 import type { NormaModel } from '../../language/src/model/types.js';
-import { readActions, readMeasurements } from '../../cli/src/data/index.js';
+import { readActions, readMeasurements } from '../../language/src/data/index.js';
 import { takeSwallowedExceptions } from '../swallowed.js';
 import { int, mutate, pick, random } from './mutate.js';
 
