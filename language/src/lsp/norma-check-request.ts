@@ -6,15 +6,16 @@
  * Must not evaluate rules itself, and must not write to stdout (the server may talk over stdio).
  * Registered by one line in the server entry: `registerNormaRequests(shared)`.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { dataFiles, runCheck } from '../check/index.js';
 import { isDay, todayUtc } from '../engine/calendar.js';
 import type { Action, CheckResult } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';
 import type { MetricModel, NormaModel } from '../model/types.js';
+import { writeTextFile } from '../workspace/files.js';
 import { loadWorkspaceFromDisk, type Diagnostic } from '../workspace/workspace.js';
 
 export const CHECK_REQUEST = 'norma/check';
@@ -53,8 +54,21 @@ export type CompileResponse = { kind: 'written'; file: string; norms: number; pr
 export function registerNormaRequests(shared: LangiumSharedServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(CHECK_REQUEST, (params: CheckParams) => answer(() => checkRequest(params)));
-    connection.onRequest(COMPILE_REQUEST, (params: CompileParams) => answer(() => runCompile(params)));
+    connection.onRequest(CHECK_REQUEST, (params: CheckParams, token: CancellationToken) => cancellable(token, () => answer(() => checkRequest(params))));
+    connection.onRequest(COMPILE_REQUEST, (params: CompileParams, token: CancellationToken) => cancellable(token, () => answer(() => runCompile(params))));
+}
+
+/** The client is answered -32800 as soon as it cancels (the work then finishes unheard). */
+async function cancellable<T>(token: CancellationToken, work: () => Promise<T>): Promise<T | ResponseError> {
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    if (token.isCancellationRequested) return cancelled();
+    let stop: { dispose(): void } | undefined;
+    const onCancel = new Promise<ResponseError>(resolve => { stop = token.onCancellationRequested(() => resolve(cancelled())); });
+    try {
+        return await Promise.race([work(), onCancel]);
+    } finally {
+        stop?.dispose();
+    }
 }
 
 async function answer<T>(work: () => Promise<T>): Promise<T | Failure> {
@@ -86,7 +100,7 @@ export async function checkRequest(params: CheckParams): Promise<CheckResponse> 
     const outcome = await runCheck({
         workspace: { root: path.resolve(ws.root), model: ws.model, diagnostics: ws.diagnostics },
         measurements: [dataFiles(params.data.map(resolve))],
-        actions: params.actions.map(resolve),
+        actions: (params.actions ?? []).map(resolve),
         asOf,
     });
     if (outcome.ok) return { kind: 'result', root: outcome.workspace.root, result: outcome.result, metrics: outcome.model.metrics, model: outcome.model, actions: outcome.actions?.rows ?? [] };
@@ -101,8 +115,7 @@ export async function runCompile(params: CompileParams): Promise<CompileResponse
     const [name, text] = params.target === 'json'
         ? ['norma-model.json', generateModelJson(loaded.model)]
         : [COMPILED_MODULE_NAME, generateJsModule(loaded.model)];
-    fs.mkdirSync(out, { recursive: true });
     const file = path.join(out, name);
-    fs.writeFileSync(file, text);
+    writeTextFile(file, text);
     return { kind: 'written', file, norms: loaded.model.norms.length, programs: loaded.model.programs.length };
 }

@@ -21,6 +21,8 @@ import { NormaInlayHintProvider } from './norma-inlay-hints.js';
 import { NormaSemanticTokenProvider } from './norma-semantic-tokens.js';
 import { NormaDocumentSymbolProvider, NormaNodeKindProvider } from './norma-symbols.js';
 import { NormaWorkspaceManager } from './norma-workspace-manager.js';
+import { NormaLanguageServer } from './norma-language-server.js';
+import { NormaDocumentUpdateHandler } from './norma-document-update-handler.js';
 
 export type NormaLspAddedServices = {
     lsp: {
@@ -45,6 +47,8 @@ export const NormaLspModule: Module<LangiumServices & NormaLspAddedServices, Par
 export const NormaSharedLspModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         NodeKindProvider: () => new NormaNodeKindProvider(),
+        LanguageServer: (services) => new NormaLanguageServer(services),
+        DocumentUpdateHandler: (services) => new NormaDocumentUpdateHandler(services),
     },
     workspace: {
         WorkspaceManager: (services) => new NormaWorkspaceManager(services),

@@ -12,6 +12,8 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { createNormaLspServices } from './norma-lsp-module.js';
 import { registerNormaRequests } from './norma-check-request.js';
 import { followAsOfSetting } from './norma-as-of.js';
+import { registerSelectionRanges } from './norma-selection-range.js';
+import { protocolStrategy, registerProtocolHandlers } from './norma-protocol.js';
 
 export interface StartedServer {
     connection: Connection;
@@ -27,16 +29,20 @@ export function startServer(): StartedServer {
     if (!process.argv.some(a => transports.some(t => a.startsWith(t)))) process.argv.push('--stdio');
     // stdout belongs to the protocol: anything a dependency prints goes to stderr instead.
     console.log = console.info = console.debug = (...args: unknown[]) => { process.stderr.write(args.map(String).join(' ') + '\n'); };
-    const connection = createConnection(ProposedFeatures.all);
+    let services: ReturnType<typeof createNormaLspServices> | undefined;
+    // Malformed params are answered -32602 and unknown documents null before any handler runs.
+    const connection = createConnection(ProposedFeatures.all, { messageStrategy: protocolStrategy(() => services?.shared) });
+    registerProtocolHandlers(connection);
     // A client that refuses an optional request (e.g. client/registerCapability) must not kill the server.
     process.on('unhandledRejection', error => {
         connection.console.error(`Norma language server: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     });
-    const services = createNormaLspServices({ connection, ...NodeFileSystem });
+    services = createNormaLspServices({ connection, ...NodeFileSystem });
     // Every file of the workspace gets its diagnostics, not only the opened ones.
     services.shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     registerNormaRequests(services.shared);
     followAsOfSetting(services.shared, services.Norma);
+    registerSelectionRanges(services.shared);
     startLanguageServer(services.shared);
     return { connection, services };
 }
