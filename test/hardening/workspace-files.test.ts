@@ -17,8 +17,8 @@ const line = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} $
 
 describe('imports that name no file', () => {
     it.each([
-        ['import', /Expecting token of type 'STRING'/],
-        ['import "', /Expecting token of type 'STRING'/],
+        ['import', /Expected a text in double quotes here/],
+        ['import "', /`"` is not a character Norma reads here/],
         ['import ""', /This import names no file/],
         ['import "."', /Cannot import '\.': \. is a folder, not a file/],
         ['import "metrics"', /Cannot import 'metrics': metrics is a folder, not a file/],
