@@ -97,6 +97,7 @@ const COUNT_HINT = '(write the number of contacts behind the value, like 212, or
 /** Converts a CSV field (untrimmed; `undefined` when the row is too short). */
 export function fromText(spec: FieldSpec, noun: string, raw: string | undefined): unknown {
     const s = raw === undefined ? '' : trimmed(raw);
+    if (typeof s !== 'string') return new Problem(`${spec.name} ${s.odd}`);
     switch (spec.type) {
         case 'text':
             return s === '' ? empty(spec, noun) : s;
@@ -150,12 +151,22 @@ export function fromJson(spec: FieldSpec, noun: string, raw: unknown): unknown {
  * `raw.trim()`, without the call when it cannot change anything: the common case, a value
  * that starts and ends with a visible ASCII character.
  */
-function trimmed(raw: string): string {
+function trimmed(raw: string): string | { odd: string } {
     const n = raw.length;
     if (n === 0) return raw;
     const a = raw.charCodeAt(0);
     const b = raw.charCodeAt(n - 1);
-    return a > 32 && a < 127 && b > 32 && b < 127 ? raw : raw.trim();
+    if (a > 32 && a < 127 && b > 32 && b < 127) return raw;
+    // trim() would silently drop a byte-order mark: one in the middle of a file means files were joined.
+    const odd = /[\u0000\uFEFF]/.exec(raw);
+    if (odd) {
+        return {
+            odd: odd[0] === '\u0000'
+                ? 'holds a NUL byte: the file looks binary or damaged; export it again as text'
+                : 'holds a byte-order mark (U+FEFF) in the middle of the file: were two files joined together? Remove it',
+        };
+    }
+    return raw.trim();
 }
 
 /** Whether `s` is digits with at most one point between digits (`78.4`, `212`): a number DECIMAL accepts, always finite at this length. */

@@ -157,8 +157,11 @@ export function checkActions(model: NormaModel, rows: readonly Action[], index: 
         // A row without an owner is not an error (SPEC §3a): it answers nothing, and `check` warns about it.
         if (owner !== undefined && owner !== null && typeof owner !== 'string') issue(i, 'owner', `The owner must be a name, not ${shown(owner)}.`);
         const openedDay = dayField(i, 'opened', opened, true, issue);
-        dayField(i, 'due', due, false, issue);
+        const dueDay = dayField(i, 'due', due, false, issue);
         const closedDay = dayField(i, 'closed', closed, false, issue);
+        if (openedDay !== undefined && dueDay !== undefined && dueDay < openedDay) {
+            issue(i, 'due', `The action is due (${due}) before it was opened (${opened}).`);
+        }
         if (openedDay !== undefined && closedDay !== undefined && closedDay < openedDay) {
             issue(i, 'closed', `The action is closed (${closed}) before it was opened (${opened}).`);
         }

@@ -11,7 +11,7 @@ export const MAX_TOKEN_CHARS = 100_000;
 /** Braces `{` open at once (real files nest 3 deep). */
 export const MAX_NESTING = 32;
 /** Characters of `.norma` text in one workspace, all files together. */
-export const MAX_WORKSPACE_CHARS = 20_000_000;
+export const MAX_WORKSPACE_CHARS = 10_000_000;
 /** `.norma` files in one workspace. */
 export const MAX_WORKSPACE_FILES = 10_000;
 
