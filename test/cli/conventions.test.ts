@@ -166,7 +166,7 @@ describe('--format github', () => {
             expect(fs.existsSync(path.join(REPO, m![2])), m![2]).toBe(true);
             expect(m![4]).not.toMatch(/[\r\n]/);
         }
-        expect(commands.filter(l => l.startsWith('::error'))).toHaveLength(4);  // 1 action required, 1 overdue, 1 no data, 1 requirement
+        expect(commands.filter(l => l.startsWith('::error'))).toHaveLength(5);  // 1 action required, 1 overdue, 1 stale, 1 no data, 1 requirement
         expect(r.stdout).toContain('::error file=examples/copc-cx/programs/acme-telecom.norma,line=20,title=Norma%3A AcmeBillingVoice ServiceLevel action required::');
         expect(r.stdout).toMatch(/>= 85%25 from 2026-08-01: action required/);  // % escaped as the runner expects
     });
@@ -208,7 +208,7 @@ describe('lists: --fail-on a,b is --fail-on a --fail-on b', () => {
     it('names a value that is not a verdict, exit 2', () => {
         const r = norma([...CHECK_EXAMPLE, '--fail-on', 'at-risk,bogus']);
         expect(r.code).toBe(2);
-        expect(r.stderr).toContain("'bogus' is not one of at-risk, action-planned, action-required, overdue, no-data");
+        expect(r.stderr).toContain("'bogus' is not one of at-risk, action-planned, action-required, overdue, stale, no-data");
     });
 });
 

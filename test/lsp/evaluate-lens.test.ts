@@ -117,18 +117,18 @@ describe('evaluate code lens', () => {
     });
 
     it('shows one lens per norm while a new norm is half-typed or repeats a metric', async () => {
-        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        configure({ data: 'measurements.csv', asOf: '2026-01-05' });
         const typing = PROGRAM.replace('    norm AverageHandleTime <= 6min\n', '    norm AverageHandleTime <= 6min\n    norm AverageHandleTime <= 7min\n    norm ServiceLevel >=\n');
         const [, program] = await buildDocuments(services, { 'metrics.norma': METRICS, 'acme.norma': typing });
         expect(await lenses(program)).toEqual([
             [1, 'met 2 of 5 days; action required since 2026-01-05'],
             [4, 'in force from 2026-07-01'],
-            [5, 'met 2 of 2 days'],
+            [5, 'met 2 of 2 days; stale: no data since 2026-01-02'],
         ]);
     });
 
     it('shows a profile norm\'s verdict in each program that takes it', async () => {
-        configure({ data: 'measurements.csv', asOf: '2026-01-31' });
+        configure({ data: 'measurements.csv', asOf: '2026-01-03' });
         fs.writeFileSync(path.join(folder, 'measurements.csv'), CSV + 'Bravo,AverageHandleTime,2026-01-01,400,\n');
         const [, profile] = await buildDocuments(services, {
             'metrics.norma': METRICS,
@@ -137,7 +137,7 @@ describe('evaluate code lens', () => {
         });
         expect(await lenses(profile)).toEqual([
             [1, 'Acme: met 2 of 2 days · Bravo: met 0 of 1 day; at risk (missed 2026-01-01)'],
-            [2, 'Acme: no data up to 2026-01-31'],
+            [2, 'Acme: no data up to 2026-01-03'],
         ]);
     });
 });
