@@ -13,6 +13,7 @@ import { parseAsOf } from '../dates.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { loadCheckWorkspace } from '../load-with-data.js';
 import { createProgress } from '../progress.js';
+import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
 import { colorFor, colors } from '../terminal.js';
 import { staffingCsv, staffingHtml, staffingJson, staffingMarkdown, staffingPretty, type StaffingReport } from '../formats/staffing.js';
 import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/engine/queueing.js';
@@ -26,6 +27,7 @@ const PLAN_FORMATS = { pretty: staffingPretty, json: staffingJson, csv: staffing
 
 interface StaffOptions extends CalculatorOptions {
     data?: string[];
+    records?: string[];
     asOf?: string;
     normFrom?: string;
     volume?: string;
@@ -50,6 +52,7 @@ export function register(program: Command): void {
         .description('How many agents a service norm needs (Erlang C, or Erlang A when callers abandon).')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .option('--data <source...>', 'interval measurements: .csv, .json or .ndjson files, folders, or - for stdin')
+        .option('--records <source=path...>', RECORDS_HELP)
         .option('--as-of <date>', 'plan the intervals up to this day (default: today)')
         .option('--norm-from <day>', 'plan every interval for the norm in force on this day (a tightened norm before it starts)')
         .option('--volume <change>', 'change the offered calls, e.g. +10% or -5%')
@@ -86,9 +89,9 @@ Exit codes: 0 figures written, 2 bad or missing options.
         .action(async (paths: string[], opts: StaffOptions) => {
             // Calculator options without --data are the calculator, even when --offered is forgotten.
             const calculator = opts.offered !== undefined
-                || (opts.data === undefined && [opts.aht, opts.target, opts.asa, opts.agents, opts.patience].some(o => o !== undefined));
+                || (opts.data === undefined && opts.records === undefined && [opts.aht, opts.target, opts.asa, opts.agents, opts.patience].some(o => o !== undefined));
             if (!calculator) return planWorkspace(paths, opts);
-            if (paths.length || opts.data) throw new UsageError('The calculator (--offered) takes no workspace or --data; leave out --offered to plan a workspace.');
+            if (paths.length || opts.data || opts.records) throw new UsageError('The calculator (--offered) takes no workspace, --data or --records; leave out --offered to plan a workspace.');
             const format = opts.format as StaffFormat;
             if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
             const { load, target, agents } = readCalculator(opts);
@@ -101,7 +104,10 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
     const render = PLAN_FORMATS[opts.format as keyof typeof PLAN_FORMATS];
     if (!render) throw new UsageError(`Unknown format '${opts.format}': use ${Object.keys(PLAN_FORMATS).join(', ')}.`);
     const sources = opts.data ?? [];
-    if (sources.length === 0) throw new UsageError('Give the interval measurements with --data (or --offered ... for the calculator).');
+    const records = parseRecordsOptions(opts.records);
+    if (sources.length === 0 && records.length === 0) {
+        throw new UsageError('Give raw records with --records Source=<file|folder>, or interval measurements with --data (or --offered ... for the calculator).');
+    }
     const asOf = parseAsOf(opts.asOf);
     const plan: PlanOptions = { asOf };
     if (opts.normFrom !== undefined) {
@@ -121,6 +127,8 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
         outcome = await runCheck({
             workspace: loadCheckWorkspace(paths, asOf, sources),
             measurements: [dataFiles(sources)],
+            records,
+            computing: text => progress.phase(text),
             actions: [],
             asOf,
             reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
