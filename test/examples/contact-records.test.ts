@@ -62,7 +62,7 @@ describe('examples/contact-records', () => {
         expect(sl.verdict).toBe('action-required');
         expect(sl.triggers.map(t => `${t.rule} ${t.periods.join(' ')}`)).toContain('consecutive 2026-10-14 2026-10-15 2026-10-16');
         expect(report.results.find(r => r.program === 'BillingFR' && r.metric === 'ServiceLevel')!.verdict).toBe('met');
-        expect(report.summary.norms).toBe(13);
+        expect(report.summary.norms).toBe(14);
     });
 
     it('refuses rows for one program and metric from both a formula and --data, naming both', () => {

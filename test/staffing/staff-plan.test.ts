@@ -89,3 +89,27 @@ describe('norma staff on a workspace', () => {
         expect(r.stderr).toMatch(/intervals\.csv:2:\d+/);
     });
 });
+
+describe('norma staff on the raw-records example', () => {
+    const E = 'examples/contact-records';
+    it('plans every half hour from the records, Erlang A where callers hung up, as norma measure computes the workload', async () => {
+        const { fewestAgents } = await import('../../language/src/engine/queueing.js');
+        const r = norma(['staff', E, '--records', `Calls=${E}/records/calls.csv`, '--as-of', '2026-10-31', '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        const plan = JSON.parse(r.stdout).plans.find((p: { program: string }) => p.program === 'BillingEN');
+        expect(plan).toMatchObject({ metric: 'ServiceLevelByInterval', grain: 'interval30', goal: { serviceLevel: 0.8, thresholdSeconds: 20 } });
+        expect(plan.intervals.length).toBeGreaterThan(100);
+        const measured = norma(['measure', E, '--records', `Calls=${E}/records/calls.csv`, '--format', 'json']);
+        const rows: { program: string; metric: string; period: string; value: number }[] = JSON.parse(measured.stdout);
+        const value = (metric: string, period: string) => rows.find(x => x.program === 'BillingEN' && x.metric === metric && x.period === period)?.value;
+        const withPatience = plan.intervals.find((i: { model: string }) => i.model === 'erlang-a');
+        for (const interval of [plan.intervals[0], withPatience]) {
+            const patience = value('CallerPatience', interval.period);
+            const expected = fewestAgents(
+                { offered: value('CallsOfferedByInterval', interval.period)!, intervalSeconds: 1800, aht: value('HandleTimeByInterval', interval.period)! },
+                { thresholdSeconds: 20, serviceLevel: 0.8, ...(patience ? { patienceSeconds: patience } : {}) });
+            expect(interval.agents).toBe(expected.agents);
+            expect(interval.model).toBe(expected.model);
+        }
+    });
+});

@@ -134,7 +134,8 @@ export function intervalLabel(period: string, grain: Grain): string {
 
 /** "Erlang C: 14 agents needed in 09:30-10:00 (offered 100, AHT 3min)", one clause per interval. */
 export function describeNeeds(needs: readonly StaffingNeed[], grain: Grain): string {
-    const model = needs.every(n => n.model === 'erlang-a') ? 'Erlang A' : needs.every(n => n.model === 'erlang-c') ? 'Erlang C' : 'Erlang C/A';
+    const model = needs.every(n => n.model === 'erlang-a') ? 'Erlang A' : needs.every(n => n.model === 'erlang-c') ? 'Erlang C'
+        : 'Erlang A (C where no caller hung up)';
     const seconds = { kind: 'seconds' as const };
     const clauses = needs.map((n, i) => {
         const logged = n.loggedIn === undefined ? '' : `; ${formatCount(n.loggedIn)} logged in`;
@@ -150,7 +151,8 @@ function formatCount(n: number): string {
 
 /**
  * Adds to each trigger of a service norm on interval data the agents its intervals needed, and
- * says so at the end of the norm's reason. Verdicts do not change.
+ * says so for the latest trigger at the end of the norm's reason (every trigger carries its own
+ * in the JSON). Verdicts do not change.
  */
 export function annotateBreaches(model: NormaModel, results: NormResult[], rows: readonly Measurement[]): void {
     const programs = new Map(model.programs.filter(p => p.staffing).map(p => [p.id, p]));
@@ -168,14 +170,14 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
         if (!rowsByProgram.has(program.id)) rowsByProgram.set(program.id, staffingRows(program, rows));
         const staffing = rowsByProgram.get(program.id)!;
         const workGrain = metrics.get(program.staffing!.offered)?.period ?? metric.period;
-        const notes: string[] = [];
+        let latest: string | undefined;
         for (const trigger of result.triggers) {
             const needs = trigger.periods.map(p => needFor(p, goal, staffing, workGrain)).filter((n): n is StaffingNeed => n !== undefined);
             if (needs.length === 0) continue;
             trigger.staffing = needs;
-            notes.push(describeNeeds(needs, workGrain));
+            latest = describeNeeds(needs, workGrain);
         }
-        if (notes.length) result.reason = `${result.reason}. ${notes.join('. ')}`;
+        if (latest) result.reason = `${result.reason}. ${result.triggers.length > 1 ? 'Latest breach: ' : ''}${latest}`;
     }
 }
 
