@@ -137,6 +137,11 @@ function page(result: CheckResult, context: ReportContext, options: PageOptions)
     body.push(`<section id="programs"><h2>Programs</h2>${legend()}</section>`);
     for (const id of ids) body.push(programSection(id, programs.get(id), results.get(id) ?? [], result, metrics, latest.get(id)));
 
+    if (result.warnings.length) {
+        body.push(`<section id="warnings"><h2>Warnings (${result.warnings.length})</h2><table class="cards"><thead><tr><th>Warning</th><th>Where</th></tr></thead><tbody>`
+            + result.warnings.map(w => `<tr><td data-label="Warning">${h(w.message)}</td><td data-label="Where" class="src">${h(w.source ?? '')}</td></tr>`).join('')
+            + `</tbody></table></section>`);
+    }
     body.push(actionLog(result, context.actions ?? []));
     body.push(exclusionRegister(result, model));
     if (result.upcoming.length) {
