@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fewestAgents } from '../../language/src/engine/queueing.js';
+import { computeMeasurements } from '../../language/src/records/compute.js';
+import { loadWorkspace } from '../../language/src/workspace/workspace.js';
 
 const LOG = path.resolve(__dirname, '../../../shared/data/callcenter/anonymous-bank-1999-02.tsv');
 const present = fs.existsSync(LOG);
@@ -32,6 +34,58 @@ describe.skipIf(!present)('staffing on the Anonymous Bank log', () => {
 
     it('gives the published agents per hour from the hourly arrivals (Erlang C, P(wait) at most 0.5)', () => {
         const agents = wednesdayArrivalsPerHour().map((perHour) =>
+            fewestAgents({ offered: perHour, intervalSeconds: 3600, aht: 3600 / 15 }, { thresholdSeconds: 0, probabilityWait: 0.5 }).agents);
+        expect(agents).toEqual(PUBLISHED_AGENTS);
+    });
+
+    // The same log through Norma's own formulas: hourly arrivals and the mean service time of
+    // served calls, per day; Wednesdays pooled by their samples (sum then divide).
+    async function wednesdayFiguresFromRecords() {
+        const ws = await loadWorkspace([{ path: 'bank.norma', text: `
+            source Bank {
+                field day: date column "date" format "%y%m%d"
+                field vru_entry: time
+                field vru_time: seconds
+                field ser_time: seconds
+                field outcome: text
+                field server: text
+                field entered = day + vru_entry
+                keep outcome != "PHANTOM" and vru_time >= 0s
+            }
+            metric Arrivals { family service unit count better higher period hourly from Bank at entered = count() }
+            metric ServiceTime { family efficiency unit seconds better lower period hourly from Bank at entered
+                = avg(ser_time) where server != "NO_SERVER" }
+            program AnonymousBank { records Bank norm Arrivals >= 0 norm ServiceTime <= 1h }` }]);
+        expect(ws.diagnostics).toEqual([]);
+        const r = await computeMeasurements(ws.model!, [{ source: 'Bank', path: LOG }]);
+        expect(r.errors).toEqual([]);
+        const wednesday = r.measurements.filter(x => new Date(`${x.period.slice(0, 10)}T00:00:00Z`).getUTCDay() === 3);
+        const arrivals = new Array<number>(24).fill(0);
+        const served = Array.from({ length: 24 }, () => ({ seconds: 0, calls: 0 }));
+        for (const x of wednesday) {
+            const hour = Number(x.period.slice(11, 13));
+            if (x.metric === 'Arrivals') arrivals[hour] += x.value;
+            if (x.metric === 'ServiceTime') {
+                served[hour].seconds += x.value * x.sample!;
+                served[hour].calls += x.sample!;
+            }
+        }
+        return { arrivals: arrivals.map(n => n / 4), served };
+    }
+
+    it('gives the published mean service rate, 14.86443 calls per agent-hour, from Norma\'s formulas', async () => {
+        const { served } = await wednesdayFiguresFromRecords();
+        // The companion script's rule: per hour, 3600 / (mean service time + 60 s of wrap-up), an
+        // hour without a served call taking the mean of all; then the mean over the 24 hours.
+        const all = served.reduce((s, h) => s + h.seconds, 0) / served.reduce((n, h) => n + h.calls, 0);
+        const rates = served.map(h => 3600 / ((h.calls ? h.seconds / h.calls : all) + 60));
+        expect(rates.reduce((a, b) => a + b, 0) / 24).toBeCloseTo(14.86443, 5);
+    });
+
+    it('staffs each Wednesday hour from the arrivals Norma computes, as the published table and the independent reading', async () => {
+        const { arrivals } = await wednesdayFiguresFromRecords();
+        expect(arrivals).toEqual(wednesdayArrivalsPerHour());
+        const agents = arrivals.map(perHour =>
             fewestAgents({ offered: perHour, intervalSeconds: 3600, aht: 3600 / 15 }, { thresholdSeconds: 0, probabilityWait: 0.5 }).agents);
         expect(agents).toEqual(PUBLISHED_AGENTS);
     });
