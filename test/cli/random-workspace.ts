@@ -55,7 +55,7 @@ metric AHT "Handle time" { family efficiency unit seconds better lower period da
             data.push(`${name},AHT,${day(d)},${v * 5},${s}`);
         }
         for (const [opened, due, closed] of actions) {
-            actionRows.push(`${name},SL,${day(opened)},Team lead,${day(due)},${closed ? day(opened + 1) : ''},`);
+            actionRows.push(`${name},SL,${day(opened)},Team lead,${day(Math.max(opened, due))},${closed ? day(opened + 1) : ''},`);
         }
     });
     return {

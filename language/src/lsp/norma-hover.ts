@@ -71,7 +71,7 @@ export function metricHover(m: Metric): string {
     const model = metricModelOf(m);
     const facts = `${unitLabel(model.unit)} · ${model.better} is better · ${model.period} · ${model.family}`;
     const title = model.title !== model.id ? `**${model.title}** (\`${model.id}\`)` : `**${humanName(model.id)}** (\`${model.id}\`)`;
-    const source = metricFrom(m)?.source.ref;
+    const source = metricFrom(m)?.source?.ref;
     const formula = model.formula ? explainFormula(model.formula, source ? sourceModel(source, () => ({ file: '', line: 0, column: 0 })) : undefined) : undefined;
     return [title, facts, model.description, formula].filter(Boolean).join('\n\n');
 }

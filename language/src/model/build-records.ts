@@ -42,7 +42,7 @@ export function sourceModel(s: Source, locate: Locate): SourceModel {
 export function formulaModel(m: Metric): FormulaModel | undefined {
     const from = metricFrom(m);
     const formula = metricFormula(m);
-    if (!from || !formula || !from.source.ref || !from.at.ref) return undefined;
+    if (!from || !formula || !from.source?.ref || !from.at?.ref) return undefined;
     const { read } = readExpression(formula.value, 'formula');
     if (!read || read.type.kind !== 'number') return undefined;
     const where = formula.where ? recordExpression(formula.where) : null;
@@ -53,7 +53,7 @@ export function formulaModel(m: Metric): FormulaModel | undefined {
 export function recordsModels(p: Program): RecordsModel[] {
     const records: RecordsModel[] = [];
     for (const r of programRecords(p)) {
-        if (!r.source.ref) continue;
+        if (!r.source?.ref) continue;
         const where = r.condition ? recordExpression(r.condition) : null;
         if (where === undefined) continue;
         records.push({ source: r.source.ref.name, where });

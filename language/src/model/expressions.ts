@@ -199,7 +199,7 @@ class ExpressionReader {
     }
 
     private fieldRef(node: AstNode & { field: { ref?: Field } }): ReadExpression | undefined {
-        const field = node.field.ref;
+        const field = node.field?.ref;
         if (!field) return undefined;
         const type = typeOfField(field, new Set(this.seen));
         if (!type) return undefined;

@@ -28,11 +28,11 @@ export function fieldsOf(source: Source): Field[] {
 export function sourceInScope(node: AstNode): Source | undefined {
     for (let n: AstNode | undefined = node; n; n = n.$container) {
         if (isSource(n)) return n;
-        if (isFromProperty(n)) return n.source.ref;
-        if (isRecordsProperty(n)) return n.source.ref;
+        if (isFromProperty(n)) return n.source?.ref;
+        if (isRecordsProperty(n)) return n.source?.ref;
         if (isMetric(n)) {
             const from = n.properties.find(isFromProperty);
-            return from?.source.ref;
+            return from?.source?.ref;
         }
     }
     return undefined;

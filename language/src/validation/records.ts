@@ -92,7 +92,7 @@ export function checkDerivedField(field: Field, accept: ValidationAcceptor): voi
     const fields = sourceFields(field.$container);
     const own = fields.indexOf(field);
     for (const ref of AstUtils.streamAst(field.value).filter(isFieldRef)) {
-        const target = ref.field.ref;
+        const target = ref.field?.ref;
         if (!target) continue;
         const index = fields.indexOf(target);
         if (index >= own) {
@@ -112,6 +112,7 @@ export function checkFormatIsStrftime(option: FormatOption, accept: ValidationAc
         accept('error', `A format applies to date, time and timestamp fields; '${field.name}' is ${field.type}.`, { node: option, code: CODE_FORMAT_NOT_STRFTIME });
         return;
     }
+    if (option.format === undefined) return;
     const directives = [...option.format.matchAll(/%(.?)/g)].map(m => m[1]);
     const unknown = directives.find(d => !STRFTIME.has(d));
     if (directives.length === 0 || unknown !== undefined) {
@@ -137,7 +138,7 @@ export function checkRecordsCondition(records: RecordsProperty, accept: Validati
 }
 
 export function checkFromAtIsInstant(from: FromProperty, accept: ValidationAcceptor): void {
-    const field = from.at.ref;
+    const field = from.at?.ref;
     if (!field) return;
     const type = typeOfField(field);
     if (!type || type.kind === 'timestamp' || type.kind === 'date') return;
@@ -183,9 +184,9 @@ export function checkRecordsHaveNorms(program: Program, accept: ValidationAccept
     if (!isProgram(program)) return;
     const metrics = effectiveNorms(program).map(n => n.norm.metric?.ref).filter((m): m is Metric => isMetric(m));
     for (const records of programRecords(program)) {
-        const source = records.source.ref;
+        const source = records.source?.ref;
         if (!source) continue;
-        const computed = metrics.some(m => metricFrom(m)?.source.ref === source);
+        const computed = metrics.some(m => metricFrom(m)?.source?.ref === source);
         if (computed) continue;
         accept('warning', `The program '${program.name}' takes ${source.name} records but has no norm for a metric computed from ${source.name}; the records are read for nothing.`,
             { node: records, property: 'source', code: CODE_RECORDS_WITHOUT_NORM });
