@@ -354,6 +354,7 @@ async function main() {
         const wantStatus = s.passed ? 'Norma: passing' : [
             breaches && `${breaches} breach${breaches === 1 ? '' : 'es'}`,
             s.noData && `${s.noData} no data`,
+            s.stale && `${s.stale} stale`,
             s.requirementsUnsatisfied && `${s.requirementsUnsatisfied} unmet requirement${s.requirementsUnsatisfied === 1 ? '' : 's'}`,
         ].filter(Boolean).join(', ');
         if (!verdict.endsWith(wantStatus)) throw new Error(`status bar '${verdict}', but norma check gives '${wantStatus}'`);
