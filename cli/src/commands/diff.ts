@@ -19,7 +19,7 @@ const workspace = () => import('../../../language/src/workspace/workspace.js');
 import type { NormaModel } from '../../../language/src/model/types.js';
 import { NormaDataError } from '../../../language/src/engine/errors.js';
 import type { DataIssue } from '../../../language/src/engine/types.js';
-import { diffModels, renderJson, renderMarkdown, renderPretty, replay, ReplayError, type DiffReport } from '../../../language/src/diff/index.js';
+import { diffModels, renderJson, renderMarkdown, renderPretty, replay, type DiffReport } from '../../../language/src/diff/index.js';
 import { readActions, readMeasurements, formatDataErrors, type DataError } from '../../../language/src/data/index.js';
 import { parseAsOf } from '../dates.js';
 import { countLine } from '../diagnostics.js';
@@ -187,7 +187,6 @@ async function replayData(before: NormaModel, after: NormaModel, data: string[],
     try {
         return replay(before, after, measurements.rows, { asOf, actions: actions?.rows ?? [] });
     } catch (error) {
-        if (error instanceof ReplayError) throw new UsageError(`${error.message}\n${formatDataErrors(error.issues.map(locate))}`);
         if (error instanceof NormaDataError) {
             throw new UsageError(`The data has ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in both versions; no replay is given:\n${formatDataErrors(error.issues.map(locate))}`);
         }

@@ -119,28 +119,19 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
     } catch (error) {
         const issues = dataIssuesOf(error);
         if (!issues) throw error;
-        return { ...loaded, ok: false, model, problems: locateIssues(issues, (error as Error).message, model, measurements, actions) };
+        return { ...loaded, ok: false, model, problems: locateIssues(issues, measurements, actions) };
     }
 }
 
 /** Engine issues at their file:line:column; a repeated row names the first one by file:line. */
-function locateIssues(
-    issues: DataIssue[], headline: string, model: NormaModel, measurements: DataRead<Measurement>, actions: DataRead<Action> | undefined,
-): CheckProblems {
+function locateIssues(issues: DataIssue[], measurements: DataRead<Measurement>, actions: DataRead<Action> | undefined): CheckProblems {
     const locate = (issue: DataIssue) => (issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
     const data = issues.map(issue => {
         if (issue.duplicateOf === undefined) return locate(issue);
         const first = locate({ ...issue, index: issue.duplicateOf });
         return { ...locate(issue), message: `The same program, metric and period already appear at ${displayDataPath(first.file)}:${first.line}.` };
     });
-    const expired = [...new Set(issues.map(i => i.exclusion).filter((x): x is string => x !== undefined))];
-    if (!expired.length) return dataProblems(data);
-    // Not a data problem: the workspace applies an exclusion past its expiry.
-    const where = expired.map(id => {
-        const x = model.exclusions.find(e => e.id === id);
-        return x ? `  ${id} is declared at ${x.source.file}:${x.source.line}` : `  ${id}`;
-    });
-    return { language: [], data, message: `${headline}\n${where.join('\n')}\nPoints it would excuse:\n${formatDataErrors(data)}` };
+    return dataProblems(data);
 }
 
 /** Warnings about input rows name the row's file:line instead of its index (the index depends on row order). */

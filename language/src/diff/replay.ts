@@ -44,13 +44,6 @@ export interface ReplayResult {
     after: CheckResult;
 }
 
-export class ReplayError extends Error {
-    constructor(readonly side: Side, readonly issues: DataIssue[], message: string) {
-        super(message);
-        this.name = 'ReplayError';
-    }
-}
-
 export interface ReplayOptions {
     asOf: string;
     actions?: Action[];
@@ -62,8 +55,8 @@ const RANK: Record<Verdict | 'absent', number> = {
 
 export function replay(before: NormaModel, after: NormaModel, measurements: readonly Measurement[], options: ReplayOptions): ReplayResult {
     const actions = options.actions ?? [];
-    const oldIssues = issuesOf(before, measurements, actions, options.asOf, 'old');
-    const newIssues = issuesOf(after, measurements, actions, options.asOf, 'new');
+    const oldIssues = issuesOf(before, measurements, actions, options.asOf);
+    const newIssues = issuesOf(after, measurements, actions, options.asOf);
     const key = (i: DataIssue) => `${i.kind}:${i.index}`;
     const newKeys = new Set(newIssues.map(key));
     const both = oldIssues.filter(i => newKeys.has(key(i)));
@@ -91,27 +84,13 @@ export function replay(before: NormaModel, after: NormaModel, measurements: read
     return { asOf: options.asOf, flips, compared, dropped, before: b, after: a };
 }
 
-/** The row issues one version finds; an expired exclusion is an error of that version. */
-function issuesOf(model: NormaModel, rows: readonly Measurement[], actions: Action[], asOf: string, side: Side): DataIssue[] {
+/** The row issues one version finds (an expired exclusion is a warning, not an issue). */
+function issuesOf(model: NormaModel, rows: readonly Measurement[], actions: Action[], asOf: string): DataIssue[] {
     try {
         check(model, rows, { asOf, actions });
         return [];
     } catch (error) {
         if (!(error instanceof NormaDataError)) throw error;
-        const expired = error.issues.filter(i => i.exclusion);
-        if (expired.length) {
-            throw new ReplayError(side, expired, `The ${side} version: ${error.message}`);
-        }
-        // Rows with row issues are left out; check again in case removing them reveals an expired exclusion.
-        const bad = new Set(error.issues.filter(i => i.kind === 'measurement').map(i => i.index));
-        const badActions = new Set(error.issues.filter(i => i.kind === 'action').map(i => i.index));
-        try {
-            check(model, rows.filter((_, i) => !bad.has(i)), { asOf, actions: actions.filter((_, i) => !badActions.has(i)) });
-        } catch (again) {
-            if (again instanceof NormaDataError && again.issues.some(i => i.exclusion)) {
-                throw new ReplayError(side, again.issues.filter(i => i.exclusion), `The ${side} version: ${again.message}`);
-            }
-        }
         return error.issues;
     }
 }

@@ -93,6 +93,19 @@ export function staffingRows(program: ProgramModel, rows: readonly Measurement[]
     return found;
 }
 
+/** A program's workload: its staffing rows and their interval length (the validator holds every staffing metric to one). */
+export interface Workload {
+    rows: StaffingRows;
+    grain: Grain;
+}
+
+/** The workload of a program with a `staffing` block whose offered metric is known; undefined otherwise. */
+export function programWorkload(program: ProgramModel, metrics: ReadonlyMap<string, MetricModel>, rows: readonly Measurement[]): Workload | undefined {
+    const found = staffingRows(program, rows);
+    const grain = program.staffing ? metrics.get(program.staffing.offered)?.period : undefined;
+    return found && grain ? { rows: found, grain } : undefined;
+}
+
 /** Options a planner may change: the volume (1.1 for +10%). */
 export interface StaffingScenario {
     volumeFactor?: number;
@@ -159,7 +172,7 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
     if (programs.size === 0) return;
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
     const norms = new Map(model.norms.map(n => [n.id, n]));
-    const rowsByProgram = new Map<string, StaffingRows | undefined>();
+    const workloads = new Map<string, Workload | undefined>();
     for (const result of results) {
         const program = programs.get(result.program);
         const metric = metrics.get(result.metric);
@@ -167,15 +180,15 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
         if (!program || !metric || !norm || result.triggers.length === 0 || intervalMinutes(metric.period) === undefined) continue;
         const goal = serviceGoal(norm, metric);
         if (!goal) continue;
-        if (!rowsByProgram.has(program.id)) rowsByProgram.set(program.id, staffingRows(program, rows));
-        const staffing = rowsByProgram.get(program.id)!;
-        const workGrain = metrics.get(program.staffing!.offered)?.period ?? metric.period;
+        if (!workloads.has(program.id)) workloads.set(program.id, programWorkload(program, metrics, rows));
+        const workload = workloads.get(program.id);
+        if (!workload) continue;
         let latest: string | undefined;
         for (const trigger of result.triggers) {
-            const needs = trigger.periods.map(p => needFor(p, goal, staffing, workGrain)).filter((n): n is StaffingNeed => n !== undefined);
+            const needs = trigger.periods.map(p => needFor(p, goal, workload.rows, workload.grain)).filter((n): n is StaffingNeed => n !== undefined);
             if (needs.length === 0) continue;
             trigger.staffing = needs;
-            latest = describeNeeds(needs, workGrain);
+            latest = describeNeeds(needs, workload.grain);
         }
         if (latest) result.reason = `${result.reason}. ${result.triggers.length > 1 ? 'Latest breach: ' : ''}${latest}`;
     }
@@ -222,10 +235,9 @@ export function staffingPlans(model: NormaModel, rows: readonly Measurement[], o
     const gaps: PlanGap[] = [];
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
     for (const program of model.programs) {
-        if (!program.staffing) continue;
-        const staffing = staffingRows(program, rows)!;
-        // The workload's own interval length (the validator holds every staffing metric to one).
-        const workGrain = metrics.get(program.staffing.offered)?.period ?? 'interval30';
+        const workload = programWorkload(program, metrics, rows);
+        if (!workload) continue;
+        const { rows: staffing, grain: workGrain } = workload;
         const periods = [...staffing.offered.keys()].filter(p => options.asOf === undefined || p.slice(0, 10) <= options.asOf).sort();
         const norms = model.norms.filter(n => n.program === program.id);
         for (const metricId of [...new Set(norms.map(n => n.metric))]) {

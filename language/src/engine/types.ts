@@ -43,8 +43,6 @@ export interface DataIssue {
     message: string;
     /** For a repeated program+metric+period: the index of the first row with it. */
     duplicateOf?: number;
-    /** For a row covered by an expired exclusion: the exclusion's id. */
-    exclusion?: string;
 }
 
 /**
