@@ -11,6 +11,7 @@ import { hasCommand, SCHEMAS } from '../formats/env.js';
 import { BIN, norma, REPO, tempDir, workspace } from './run-norma.js';
 
 const EXAMPLE = path.join(REPO, 'examples/copc-cx');
+const RECORDS_EXAMPLE = path.join(REPO, 'examples/contact-records');
 const CHECK_EXAMPLE = ['check', EXAMPLE, '--data', path.join(EXAMPLE, 'data'), '--actions', path.join(EXAMPLE, 'actions.csv'), '--as-of', '2026-10-31'];
 
 /** The commands `norma --help` lists (every command main.ts registers). */
@@ -73,6 +74,12 @@ describe('a closed pipe (EPIPE) ends the run quietly', () => {
         ['validate --format sarif', ['validate', EXAMPLE, '--format', 'sarif'], 0],
         ['help check', ['help', 'check'], 0],
         ['test --format json', ['test', EXAMPLE, '--format', 'json'], 0],
+        ...['markdown', 'junit', 'sarif', 'github'].map(f => [`check --format ${f}`, [...CHECK_EXAMPLE, '--format', f], 1]),
+        ['validate --format github', ['validate', EXAMPLE, '--format', 'github'], 0],
+        ['measure (CSV rows)', ['measure', RECORDS_EXAMPLE, '--records', `Calls=${path.join(RECORDS_EXAMPLE, 'records/calls.csv')}`], 0],
+        ['staff', ['staff', RECORDS_EXAMPLE, '--records', `Calls=${path.join(RECORDS_EXAMPLE, 'records/calls.csv')}`], 0],
+        ['assess', ['assess', EXAMPLE, '--data', path.join(EXAMPLE, 'data'), '--actions', path.join(EXAMPLE, 'actions.csv'), '--assessment', path.join(EXAMPLE, 'assessment.csv'), '--as-of', '2026-10-31'], 1],
+        ['diff', ['diff', EXAMPLE, EXAMPLE], 0],
     ] as [string, string[], number][])('%s | head -c 1', (_, args, code) => {
         const r = piped(args, 'head -c 1');
         expect(r.out).toHaveLength(1);
