@@ -142,6 +142,59 @@ describe('installed globally into an empty prefix', () => {
     });
 });
 
+// The raw-records example (DuckDB computes the KPIs from the ACD, QA and survey exports), from a
+// copy outside the repository. A preloaded script records every native addon Node loads, so the
+// test sees that DuckDB's binding comes from the installed package and from nowhere else.
+describe('measure and check --records on a copy of the raw-records example', () => {
+    const RECORDS = ['--records', 'Calls=records/calls.csv', '--records', 'Evaluations=records/qa-evaluations.csv', '--records', 'Surveys=records/surveys.ndjson'];
+    let dir: string;
+    let traced: (args: string[]) => { run: ReturnType<typeof norma>; addons: string[] };
+    beforeAll(() => {
+        dir = fs.mkdtempSync(path.join(pkg.root, 'records-'));
+        fs.cpSync(path.join(REPO, 'examples/contact-records'), dir, { recursive: true });
+        const tracer = path.join(pkg.root, 'trace-addons.cjs');
+        fs.writeFileSync(tracer, `const fs = require('node:fs'); const dlopen = process.dlopen;
+process.dlopen = function (module, filename, ...rest) { fs.appendFileSync(process.env.NORMA_ADDON_LOG, filename + '\\n'); return dlopen.call(this, module, filename, ...rest); };\n`);
+        let n = 0;
+        traced = (args) => {
+            const log = path.join(pkg.root, `addons-${n++}.log`);
+            fs.writeFileSync(log, '');
+            const run = norma(args, dir, { ...pkg.env, NODE_OPTIONS: `--require ${tracer}`, NORMA_ADDON_LOG: log });
+            return { run, addons: fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+        };
+    });
+
+    const fromInstalledPackage = (addons: string[]) => {
+        const installedAt = fs.realpathSync(path.join(pkg.prefix, 'lib/node_modules', PACKAGE.name));
+        expect(addons.some(a => /duckdb/.test(a)), addons.join('\n')).toBe(true);
+        for (const addon of addons) {
+            expect(fs.realpathSync(addon).startsWith(installedAt + path.sep), addon).toBe(true);
+            expect(fs.realpathSync(addon)).not.toContain(REPO);
+        }
+    };
+
+    it('norma measure computes the rows with the installed DuckDB', () => {
+        const { run: r, addons } = traced(['measure', '.', ...RECORDS, '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        const rows = JSON.parse(r.stdout) as { program: string; metric: string; period: string; value: number; sample: number | null }[];
+        // The slow days of the English line, and the night the clocks go back in London.
+        expect(rows.find(x => x.program === 'BillingEN' && x.metric === 'ServiceLevel' && x.period === '2026-10-14')!.value).toBeLessThan(60);
+        expect(rows.find(x => x.program === 'BillingEN' && x.metric === 'ServiceLevelByInterval' && x.period === '2026-10-25T01:30+01:00'))
+            .toEqual({ program: 'BillingEN', metric: 'ServiceLevelByInterval', period: '2026-10-25T01:30+01:00', value: 100, sample: 1 });
+        fromInstalledPackage(addons);
+    });
+
+    it('norma check --records judges them: action required on the English line, exit 1', () => {
+        const { run: r, addons } = traced(['check', '.', ...RECORDS, '--as-of', '2026-11-01', '--format', 'json']);
+        expect(r.code, r.stderr).toBe(1);
+        const report = JSON.parse(r.stdout) as { summary: { norms: number; passed: boolean }; results: { program: string; metric: string; verdict: string }[] };
+        expect(report.summary).toMatchObject({ norms: 14, passed: false });
+        expect(report.results.find(x => x.program === 'BillingEN' && x.metric === 'ServiceLevel')!.verdict).toBe('action-required');
+        expect(report.results.find(x => x.program === 'BillingFR' && x.metric === 'ServiceLevel')!.verdict).toBe('met');
+        fromInstalledPackage(addons);
+    });
+});
+
 describe('installed as a devDependency of an empty project', () => {
     it('runs as `npx norma`', () => {
         const r = run('npx', ['--no-install', 'norma', '--version'], { cwd: pkg.project, env: pkg.env });
