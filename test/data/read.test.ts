@@ -10,6 +10,10 @@ import { Collector } from '../../language/src/data/collector.js';
 import { MEASUREMENT_SCHEMA } from '../../language/src/data/fields.js';
 import { readNdjson } from '../../language/src/data/json.js';
 import { SourceText } from '../../language/src/data/text.js';
+import { rowsOf } from '../../language/src/engine/columns.js';
+
+/** The measurement rows a collector holds (as columns), as objects. */
+const rowsRead = (out: Collector<unknown>) => (out.columns ? rowsOf(out.columns.build()) : out.rows);
 import { FIXTURES, HEADER, stdinOf, tempDir } from './helpers.js';
 
 const issue = (index: number, field: string, message = 'unknown program'): DataIssue => ({ kind: 'measurement', index, field, message });
@@ -28,6 +32,20 @@ describe('sources', () => {
             'CriticalErrorAccuracy 2026-01 98.6 212',
             'CriticalErrorAccuracy 2026-02 97.1 198',
         ]);
+    });
+
+    it('reads measurements into columns: names interned once per file set, values and samples typed, rows in file order', async () => {
+        const dir = path.join(FIXTURES, 'folder');
+        const r = await readMeasurements([dir]);
+        const c = r.columns!;
+        expect(c.length).toBe(6);
+        expect(c.metrics).toEqual(['ServiceLevel', 'AverageHandleTime', 'CriticalErrorAccuracy']);
+        expect(Array.from(c.metric)).toEqual([0, 0, 1, 1, 2, 2]);
+        expect(c.value).toBeInstanceOf(Float64Array);
+        expect(Array.from(c.value)).toEqual([78.4, 81, 352, 348.5, 98.6, 97.1]);
+        expect(Array.from(c.sample)).toEqual([NaN, 120, NaN, 90, 212, 198]);
+        // The engine's index of a row is the same in both, so an issue about row 3 is located at its line.
+        expect(r.locate({ kind: 'measurement', index: 3, field: 'value', message: 'm' })).toMatchObject({ file: path.join(dir, 'b-aht.json'), field: 'value' });
     });
 
     it('reads a file named twice (directly and through its folder) once', async () => {
@@ -174,7 +192,7 @@ describe('CSV through papaparse, in chunks', () => {
         out.files.push({ name: 'x.csv', path: undefined, format: 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(5).fill(-1), text });
         await readCsv(out, 0, chunks);
         const offsets = Array.from({ length: out.table.length }, (_, i) => out.table.offset(i));
-        return { rows: out.rows, offsets, errors: out.errors, newline: out.files[0].newline };
+        return { rows: rowsRead(out), offsets, errors: out.errors, newline: out.files[0].newline };
     };
     const split = (text: string, cuts: number[]): string[] => {
         const points = [...new Set(cuts.map(c => c % (text.length + 1)))].sort((x, y) => x - y);
@@ -240,7 +258,7 @@ describe('NDJSON lines across chunks', () => {
         const out = new Collector(MEASUREMENT_SCHEMA);
         out.files.push({ name: 'x.ndjson', path: undefined, format: 'ndjson', delimiter: 44, newline: '\n', columns: new Int32Array(5) });
         await readNdjson(out, 0, chunks);
-        return { rows: out.rows, offsets: Array.from({ length: out.table.length }, (_, i) => out.table.offset(i)), errors: out.errors };
+        return { rows: rowsRead(out), offsets: Array.from({ length: out.table.length }, (_, i) => out.table.offset(i)), errors: out.errors };
     };
 
     it('gives the same rows, offsets and errors however the text is split', async () => {

@@ -8,9 +8,10 @@
 import { ENGINE_SOURCE } from '../engine-bundle/engine-source.js';
 import type { CheckOptions, CheckResult, DataIssue, Measurement } from '../engine/types.js';
 import type { NormaModel } from '../model/types.js';
+import type { MeasurementColumns } from '../engine/columns.js';
 
 export interface EngineRuntime {
-    check(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult;
+    check(model: NormaModel, measurements: readonly Measurement[] | MeasurementColumns, options: CheckOptions): CheckResult;
 }
 
 let runtime: EngineRuntime | undefined;

@@ -15,7 +15,7 @@ import type { Action, CheckResult, CheckWarning, DataIssue, Measurement, Verdict
 import type { NormaModel } from '../model/types.js';
 import type { Diagnostic } from '../workspace/workspace.js';
 import { dataIssuesOf, engineRuntime, modelAsData } from './engine-runtime.js';
-import { mergeReads, type MeasurementSource, type ReadContext } from './sources.js';
+import { lengthOf, mergeReads, type MeasurementSource, type ReadContext } from './sources.js';
 import { computedRead, conflictsWithData, readRecords, recordsErrorSummary, recordsWarnings, type RecordsSpec } from '../data/records.js';
 
 /** A workspace as loaded (on this thread or another): its model when it has no language error. */
@@ -109,9 +109,9 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
         loaded = { workspace, measurements, actions };
         extraWarnings.push(...recordsWarnings(computed));
     }
-    input.evaluating?.(measurements.rows.length);
+    input.evaluating?.(lengthOf(measurements));
     try {
-        const result = engineRuntime().check(modelAsData(model), measurements.rows, {
+        const result = engineRuntime().check(modelAsData(model), measurements.columns ?? measurements.rows, {
             asOf: input.asOf, actions: actions?.rows ?? [], failOn: [...(input.failOn ?? [])],
         });
         result.warnings = locateWarnings([...result.warnings, ...extraWarnings], measurements, actions);

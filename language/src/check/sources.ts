@@ -5,6 +5,8 @@
  * another kind of source, not another path to a verdict.
  */
 import { readMeasurements, type DataError, type DataRead, type DataSource } from '../data/index.js';
+import { withColumns } from '../data/read.js';
+import { columnsOf, concatColumns } from '../engine/columns.js';
 import type { DataIssue, Measurement } from '../engine/types.js';
 
 export interface ReadContext {
@@ -29,12 +31,12 @@ export function dataFiles(sources: readonly DataSource[]): MeasurementSource {
 /** The reads of several sources as one: rows in source order, each row located by its own source. */
 export function mergeReads(reads: readonly DataRead<Measurement>[]): DataRead<Measurement> {
     if (reads.length === 1) return reads[0];
-    if (reads.length === 0) return { rows: [], errors: [], locate: issue => ({ file: '(data)', line: 0, column: 0, message: issue.message }), files: [] };
-    const rows: Measurement[] = [];
+    if (reads.length === 0) return withColumns(columnsOf([]), { errors: [], locate: issue => ({ file: '(data)', line: 0, column: 0, message: issue.message }), files: [] });
     const starts: number[] = [];
+    let n = 0;
     for (const r of reads) {
-        starts.push(rows.length);
-        for (let i = 0; i < r.rows.length; i++) rows.push(r.rows[i]);
+        starts.push(n);
+        n += lengthOf(r);
     }
     const errors: DataError[] = reads.flatMap(r => r.errors);
     const locate = (issue: DataIssue): DataError => {
@@ -42,5 +44,11 @@ export function mergeReads(reads: readonly DataRead<Measurement>[]): DataRead<Me
         while (k > 0 && starts[k] > issue.index) k--;
         return reads[k].locate({ ...issue, index: issue.index - starts[k] });
     };
-    return { rows, errors, locate, files: reads.flatMap(r => r.files) };
+    const columns = concatColumns(reads.map(r => r.columns ?? columnsOf(r.rows)));
+    return withColumns(columns, { errors, locate, files: reads.flatMap(r => r.files) });
+}
+
+/** How many rows a read holds (without making row objects of columns). */
+export function lengthOf(read: DataRead<Measurement>): number {
+    return read.columns ? read.columns.length : read.rows.length;
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { DataError } from './errors.js';
 import type { Schema } from './fields.js';
 import { RowTable } from './table.js';
+import { ColumnsBuilder } from '../engine/columns.js';
 import { decode, SourceText } from './text.js';
 
 export type Format = 'csv' | 'json' | 'ndjson';
@@ -24,12 +25,17 @@ export interface FileInfo {
 }
 
 export class Collector<T> {
+    /** The rows read, as objects (actions, assessments). */
     readonly rows: T[] = [];
+    /** The rows read, as columns (measurements: see `Schema.columns`). */
+    readonly columns: ColumnsBuilder | undefined;
     readonly table = new RowTable();
     readonly errors: DataError[] = [];
     readonly files: FileInfo[] = [];
 
-    constructor(readonly schema: Schema<T>) {}
+    constructor(readonly schema: Schema<T>) {
+        if (schema.columns) this.columns = new ColumnsBuilder(1 << 14);
+    }
 
     error(file: string, line: number, column: number, message: string, field?: string): DataError {
         const e: DataError = { file, line, column, message };
@@ -38,9 +44,10 @@ export class Collector<T> {
         return e;
     }
 
-    /** A row read from `file`, starting at `offset` of its text. */
-    add(row: T, file: number, offset: number): void {
-        this.rows.push(row);
+    /** A row read from `file`, starting at `offset` of its text: its converted values, in `schema.fields` order. */
+    add(values: unknown[], file: number, offset: number): void {
+        if (this.columns) this.schema.columns!(this.columns, values);
+        else this.rows.push(this.schema.build(values));
         this.table.push(file, offset);
     }
 }

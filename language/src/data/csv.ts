@@ -148,7 +148,8 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
      * and periods, and rows that share one string each keep less for the garbage collector.
      */
     const interned = new Map<string, string>();
-    const textField = specs.map(spec => spec.type === 'text' || spec.type === 'optionalText');
+    // Rows read into columns are interned by the columns themselves.
+    const textField = specs.map(spec => !out.columns && (spec.type === 'text' || spec.type === 'optionalText'));
     const onRecord = (fields: string[], start: number): void => {
         const nf = fields.length;
         if (nf === 1 && (fields[0] === '' || fields[0] === '\r')) return; // an empty line
@@ -206,7 +207,7 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
             }
             return;
         }
-        out.add(schema.build(values), fileIndex, start);
+        out.add(values, fileIndex, start);
     };
 
     /** A record papaparse read with a quoting error: report the first fault, then read on from the line after it. */

@@ -4,6 +4,7 @@
  * percent range, duplicates) is the engine's `checkMeasurements` / `checkActions`.
  */
 import type { Action, Measurement } from '../engine/types.js';
+import type { ColumnsBuilder } from '../engine/columns.js';
 import type { Assessment } from '../audit/types.js';
 import { quote } from './text.js';
 
@@ -27,6 +28,8 @@ export interface Schema<T> {
     fields: FieldSpec[];
     /** Builds the row from converted values, in `fields` order. */
     build(values: unknown[]): T;
+    /** When set, rows are read into columns instead (measurements): appends the converted values. */
+    columns?: (to: ColumnsBuilder, values: unknown[]) => void;
 }
 
 /** A field that could not be converted. */
@@ -51,6 +54,7 @@ export const MEASUREMENT_SCHEMA: Schema<Measurement> = {
         if (v[5] !== null && v[5] !== undefined) row.population = v[5] as number;
         return row;
     },
+    columns: (to, v) => to.push(v[0], v[1], v[2], v[3] as number, (v[4] ?? NaN) as number, (v[5] ?? NaN) as number),
 };
 
 export const ACTION_SCHEMA: Schema<Action> = {

@@ -4,7 +4,7 @@
  * ```ts
  * const m = await readMeasurements(['data/', 'extra.ndjson', '-'], { stdin });
  * if (m.errors.length) fail(formatDataErrors(m.errors));        // file:line:col error message, 50 at most
- * try { check(model, m.rows, ...) } catch (e) { e.issues.map(m.locate) }   // engine issue -> file:line:col
+ * try { check(model, m.columns, ...) } catch (e) { e.issues.map(m.locate) }   // engine issue -> file:line:col
  * ```
  *
  * Division of labour. Readers check *syntax*: the file can be read, the CSV quoting, the
@@ -15,6 +15,9 @@
  * turns that into `file:line:col` (the line and column where that row's field starts).
  * Errors never stop at the first: every row of every file is checked. A row with an error
  * is left out of `rows`; a caller gives no verdict while `errors` is not empty.
+ * Measurements are read into columns (`engine/columns.ts`: program, metric and period ids,
+ * typed arrays of values and samples), which is what `check` takes; `rows` makes objects of
+ * them only when a caller asks.
  *
  * Sources.
  * - a file: by extension `.csv` (also `.tsv`), `.json`, `.ndjson` (also `.jsonl`); any other
@@ -63,8 +66,8 @@
  *
  * Positions are 1-based; a column counts UTF-16 code units from the start of the physical
  * line (as VS Code does: `\n`, `\r\n` and a lone `\r` each end a line); line 0 means the file
- * as a whole. Memory: 12 bytes per row for the origin table (file, offset of the row's
- * start). Lines and field columns are worked out only for what is reported: the file is read
+ * as a whole. Memory: about 36 bytes per measurement row for its columns, and 12 for the
+ * origin table (file, offset of the row's start). Lines and field columns are worked out only for what is reported: the file is read
  * again once, its lines indexed, and the row walked again; CSV errors found while reading get
  * their line and column that way at the end of the file.
  */

@@ -76,7 +76,7 @@ function convertObject<T>(
         }
         return;
     }
-    out.add(schema.build(values), fileIndex, origin + start);
+    out.add(values, fileIndex, origin + start);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Action, Measurement } from '../engine/types.js';
+import { rowsOf, type MeasurementColumns } from '../engine/columns.js';
 import type { Assessment } from '../audit/types.js';
 import { Collector, type Format } from './collector.js';
 import { readCsv } from './csv.js';
@@ -23,8 +24,13 @@ export interface ReadOptions {
 export type DataSource = string | { name: string; text: string };
 
 export interface DataRead<T> {
-    /** Every row that could be read, in file order then line order. Rows with errors are left out. */
-    rows: T[];
+    /**
+     * Every row that could be read, in file order then line order. Rows with errors are left out.
+     * For measurements, made from `columns` when first asked for (the check itself uses the columns).
+     */
+    readonly rows: T[];
+    /** Measurements: the rows as columns, what `check` takes (a row's index is the same in both). */
+    readonly columns?: MeasurementColumns;
     /** Every problem found, in file then line order. When not empty, give no verdict. */
     errors: DataError[];
     /** Where an engine issue about `rows[issue.index]` stands: file, line and the field's column. */
@@ -74,7 +80,9 @@ export async function readData<T>(schema: Schema<T>, sources: readonly DataSourc
             out.error(entry.name, 0, 0, `cannot be read: ${describeFsError(e)}`);
         }
     }
-    return { rows: out.rows, errors: out.errors, locate: makeLocate(out), files: out.files.map(f => f.name) };
+    const base = { errors: out.errors, locate: makeLocate(out), files: out.files.map(f => f.name) };
+    if (!out.columns) return { rows: out.rows, ...base };
+    return withColumns(out.columns.build(), base) as DataRead<T>;
 }
 
 async function readEntry<T>(out: Collector<T>, index: number, entry: Entry, options: ReadOptions): Promise<void> {
@@ -119,6 +127,18 @@ async function* fileChunks(file: string): AsyncGenerator<string> {
             yield s;
         }
     }
+}
+
+/** A read of measurement columns whose `rows` are made the first time they are asked for. */
+export function withColumns(columns: MeasurementColumns, rest: Omit<DataRead<Measurement>, 'rows' | 'columns'>): DataRead<Measurement> {
+    let rows: Measurement[] | undefined;
+    return {
+        ...rest,
+        columns,
+        get rows() {
+            return (rows ??= rowsOf(columns));
+        },
+    };
 }
 
 /** `[` -> JSON, `{` -> NDJSON, anything else -> CSV. */

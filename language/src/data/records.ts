@@ -10,6 +10,7 @@ import type { NormaModel } from '../model/types.js';
 import { computeMeasurements, parseRecordsSpec, type ComputeOptions, type RecordsResult, type RecordsSpec } from '../records/compute.js';
 import { displayDataPath, type DataError } from './errors.js';
 import type { DataRead } from './read.js';
+import { columnsOf } from '../engine/columns.js';
 
 export { computeMeasurements, parseRecordsSpec, type RecordsResult, type RecordsSpec };
 
@@ -47,6 +48,7 @@ export function computedRead(result: RecordsResult): DataRead<Measurement> {
     const rows = result.measurements;
     return {
         rows,
+        columns: columnsOf(rows),
         errors: [],
         files: [],
         locate: issue => {

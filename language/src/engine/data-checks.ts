@@ -11,10 +11,11 @@ import type { MetricModel, NormaModel } from '../model/types.js';
 import type { Action, CheckWarning, DataIssue, Measurement } from './types.js';
 import { indexModel, type ModelIndex } from './model-index.js';
 import { describeKind, fitsGrain, grainExample, grainWords, parsePeriod, dayNumberOf, type Period } from './calendar.js';
-import type { MeasurementIndex, Series } from './series.js';
+import { addToSeries, parsePeriods, periodAt, SeriesFinder, type MeasurementIndex, type Series } from './series.js';
+import { asColumns, type MeasurementColumns } from './columns.js';
 
-/** Problems in measurement rows; an empty array when every row can be judged. */
-export function checkMeasurements(model: NormaModel, rows: readonly Measurement[], index: ModelIndex = indexModel(model)): DataIssue[] {
+/** Problems in measurement rows (objects or columns); an empty array when every row can be judged. */
+export function checkMeasurements(model: NormaModel, rows: readonly Measurement[] | MeasurementColumns, index: ModelIndex = indexModel(model)): DataIssue[] {
     return scanMeasurements(model, rows, index).issues;
 }
 
@@ -31,48 +32,74 @@ interface CheckedSeries extends Series {
     starts: Map<number, number> | undefined;
 }
 
+/** Grain checks are remembered per period and metric for the first this many metrics seen. */
+const GRAIN_KEYS = 4096;
+
 /**
  * The data checks and the rows grouped for the evaluation, in one pass (`check` uses both;
  * the groups are those of `indexMeasurements`, plus possibly empty ones for rows whose period
  * does not parse, and only meaningful when there are no issues).
  */
 export function scanMeasurements(
-    model: NormaModel, rows: readonly Measurement[], index: ModelIndex = indexModel(model),
+    model: NormaModel, rows: readonly Measurement[] | MeasurementColumns, index: ModelIndex = indexModel(model),
 ): { issues: DataIssue[]; data: MeasurementIndex } {
+    const columns = asColumns(rows);
     const issues: DataIssue[] = [];
     const issue = (i: number, field: string, message: string, extra?: Partial<DataIssue>) =>
         issues.push({ kind: 'measurement', index: i, field, message, ...extra });
-    const periods: (Period | undefined)[] = new Array(rows.length);
-    // program -> metric -> its rows; repeats are found per series.
-    const groups = new Map<string, Map<string, Series>>();
-    let lastProgram: unknown;
-    let byMetric: Map<string, Series> | undefined;
-    for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        if (row === null || typeof row !== 'object') {
-            issue(i, 'row', 'A measurement must be an object with program, metric, period and value.');
-            continue;
+    const periodById = parsePeriods(columns);
+    const data: MeasurementIndex = { columns, periodById, groups: new Map() };
+    const finder = new SeriesFinder<CheckedSeries>(columns, data.groups, (program, metric) => newSeries(index, program, metric));
+    // A period's grain against a metric, once per period and metric (period id x metric number -> problem, '' when none).
+    const grainProblems = new Map<number, string>();
+    const metricIds = new Map<MetricModel, number>();
+    const odd = columns.odd;
+    const periodIds = columns.period;
+    const values = columns.value;
+    const samples = columns.sample;
+    const populations = columns.population;
+    for (let i = 0; i < columns.length; i++) {
+        let value: unknown;
+        let sample: unknown;
+        let population: unknown;
+        const row = odd?.get(i) as Measurement | undefined;
+        if (row !== undefined || odd?.has(i)) {
+            if (row === null || typeof row !== 'object') {
+                issue(i, 'row', 'A measurement must be an object with program, metric, period and value.');
+                continue;
+            }
+            ({ value, sample, population } = row);
+        } else {
+            value = values[i];
+            const s = samples[i];
+            sample = s === s ? s : undefined;
+            const n = populations ? populations[i] : NaN;
+            population = n === n ? n : undefined;
         }
-        const { program, metric: metricId, period: periodText, value, sample, population } = row;
-        // Data files usually hold runs of one program: skip its lookup then.
-        if (program !== lastProgram || byMetric === undefined) {
-            byMetric = groups.get(program);
-            if (!byMetric) groups.set(program, byMetric = new Map());
-            lastProgram = program;
-        }
-        let series = byMetric.get(metricId) as CheckedSeries | undefined;
-        if (!series) byMetric.set(metricId, series = newSeries(index, program, metricId));
+        const series = finder.of(i);
         if (series.programProblem !== undefined) issue(i, 'program', series.programProblem);
         if (series.metricProblem !== undefined) issue(i, 'metric', series.metricProblem);
         const metric = series.metric;
 
-        const period = parsePeriod(periodText);
+        const periodId = periodIds[i];
+        const period = periodById[periodId];
         let periodOk = period.ok;
         if (!period.ok) issue(i, 'period', capitalise(period.reason));
-        else if (metric && !fitsGrain(period, metric.period)) {
-            periodOk = false;
-            issue(i, 'period', `${periodText} is ${describeKind(period)}, but ${metric.id} is measured ${grainWords(metric.period)}: `
-                + `write ${grainExample(metric.period, period.day)}.`);
+        else if (metric) {
+            let m = metricIds.get(metric);
+            if (m === undefined) metricIds.set(metric, m = metricIds.size);
+            const key = m < GRAIN_KEYS ? periodId * GRAIN_KEYS + m : -1;
+            let problem = key >= 0 ? grainProblems.get(key) : undefined;
+            if (problem === undefined) {
+                problem = fitsGrain(period, metric.period) ? ''
+                    : `${columns.periods[periodId] as string} is ${describeKind(period)}, but ${metric.id} is measured ${grainWords(metric.period)}: `
+                        + `write ${grainExample(metric.period, period.day)}.`;
+                if (key >= 0) grainProblems.set(key, problem);
+            }
+            if (problem !== '') {
+                periodOk = false;
+                issue(i, 'period', problem);
+            }
         }
 
         if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -99,18 +126,15 @@ export function scanMeasurements(
             if (series.starts === undefined && period.start > series.lastStart) {
                 series.lastStart = period.start;
             } else {
-                const starts = series.starts ?? (series.starts = startsOf(series, periods, metric));
+                const starts = series.starts ?? (series.starts = startsOf(series, data, metric));
                 const first = starts.get(startKey(period));
                 if (first === undefined) starts.set(startKey(period), i);
                 else issue(i, 'period', `The same program, metric and period already appear in row ${first}.`, { duplicateOf: first });
             }
         }
-        periods[i] = period;
-        const list = series.rows;
-        if (list.length > 0 && series.sorted && periods[list[list.length - 1]]!.start > period.start) series.sorted = false;
-        list.push(i);
+        addToSeries(series, i, period, columns, periodById);
     }
-    return { issues, data: { rows, periods, groups } };
+    return { issues, data };
 }
 
 function newSeries(index: ModelIndex, program: unknown, metricId: unknown): CheckedSeries {
@@ -125,10 +149,10 @@ function newSeries(index: ModelIndex, program: unknown, metricId: unknown): Chec
 }
 
 /** The period starts of a series' rows checked so far (those at the metric's grain; all distinct), each with its row. */
-function startsOf(series: CheckedSeries, periods: readonly (Period | undefined)[], metric: MetricModel): Map<number, number> {
+function startsOf(series: CheckedSeries, data: MeasurementIndex, metric: MetricModel): Map<number, number> {
     const starts = new Map<number, number>();
     for (const j of series.rows) {
-        const p = periods[j]!;
+        const p = periodAt(data, j)!;
         if (fitsGrain(p, metric.period) && !starts.has(startKey(p))) starts.set(startKey(p), j);
     }
     return starts;

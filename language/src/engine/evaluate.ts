@@ -19,7 +19,8 @@ import { crossesFloor, isUnsampled, meets } from './points.js';
 import { reasonFor } from './reasons.js';
 import { requiredSample } from './sample-size.js';
 import { checkRequirements } from './requirements.js';
-import { indexMeasurements, seriesOf, type MeasurementIndex } from './series.js';
+import { indexMeasurements, periodAt, seriesOf, type MeasurementIndex } from './series.js';
+import { numberOrNull, type MeasurementColumns } from './columns.js';
 import { annotateBreaches } from './staffing.js';
 import { summarise } from './summary.js';
 import { freshnessOf } from './freshness.js';
@@ -28,19 +29,18 @@ import { countPoints, verdictOf } from './verdict.js';
 
 const MINUTES_PER_DAY = 1440;
 
-export function evaluate(model: NormaModel, measurements: readonly Measurement[], options: CheckOptions): CheckResult {
-    return evaluateIndexed(model, measurements, options, () => indexMeasurements(measurements));
+export function evaluate(model: NormaModel, measurements: readonly Measurement[] | MeasurementColumns, options: CheckOptions): CheckResult {
+    return evaluateIndexed(model, options, () => indexMeasurements(measurements));
 }
 
 /** `evaluate` with the rows grouped by the caller (`check` groups them while checking them). */
-export function evaluateIndexed(
-    model: NormaModel, measurements: readonly Measurement[], options: CheckOptions, indexed: () => MeasurementIndex,
-): CheckResult {
+export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexed: () => MeasurementIndex): CheckResult {
     const asOf = options.asOf;
     const asOfDay = dayNumberOf(asOf);
     if (asOfDay === undefined) throw new RangeError(`asOf must be a day like 2026-02-01, not '${asOf}'.`);
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
     const data = indexed();
+    const columns = data.columns;
     const actions = indexActions(options.actions, asOfDay);
     const exclusions = prepareExclusions(model.exclusions, asOfDay);
     const expiredUses = new Map<string, ExpiredUse>();
@@ -61,43 +61,43 @@ export function evaluateIndexed(
         const pointPeriods: Period[] = [];
         for (let k = 0; k < rows.length; k++) {
             const i = rows[k];
-            const period = data.periods[i]!;
+            const period = periodAt(data, i)!;
             if (fromDay !== undefined && period.dayNumber < fromDay) continue;
             if ((untilDay !== undefined && period.dayNumber >= untilDay) || period.dayNumber > asOfDay) break;
-            const row = measurements[i];
             let exclusion = covering.length ? coveringExclusion(covering, period.start) : undefined;
             // SPEC §3a: an expired exclusion is no longer applied; the point is judged, and a warning names it.
             if (exclusion?.expiredOn) {
-                noteExpired(expiredUses, exclusion.id, exclusion.expiredOn, `${row.program} ${row.metric} ${row.period}`);
+                noteExpired(expiredUses, exclusion.id, exclusion.expiredOn, `${norm.program} ${norm.metric} ${columns.periods[columns.period[i]] as string}`);
                 exclusion = undefined;
             }
-            points.push(pointOf(norm, row, exclusion?.id));
+            points.push(pointOf(norm, columns, i, exclusion?.id));
             pointPeriods.push(period);
         }
         results.push(judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay));
     }
-    annotateBreaches(model, results, measurements);
+    annotateBreaches(model, results, columns);
 
     const requirements = checkRequirements(model, metrics);
     const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);
     return { schema: 1, asOf, summary, results, requirements, upcoming, warnings: expiredWarnings(model, expiredUses, asOf) };
 }
 
-function pointOf(norm: NormModel, row: Measurement, exclusion: string | undefined): PointResult {
-    const value = row.value;
-    const sample = row.sample;
-    const hasSample = sample !== undefined && sample !== null;
+function pointOf(norm: NormModel, columns: MeasurementColumns, i: number, exclusion: string | undefined): PointResult {
+    const value = columns.value[i];
+    const sample = numberOrNull(columns.sample[i]);
+    const hasSample = sample !== null;
+    const period = columns.periods[columns.period[i]] as string;
     let point: PointResult;
     if (exclusion !== undefined) {
         point = hasSample
-            ? { period: row.period, value, sample, status: 'excluded', exclusion }
-            : { period: row.period, value, status: 'excluded', exclusion };
+            ? { period, value, sample, status: 'excluded', exclusion }
+            : { period, value, status: 'excluded', exclusion };
     } else {
         // `sample valid at ...`: the sample the point's population needs (hook into sample-size.ts).
-        const needed = norm.samplePrecision ? requiredSample(norm.samplePrecision, row.population) : undefined;
+        const needed = norm.samplePrecision ? requiredSample(norm.samplePrecision, columns.population ? numberOrNull(columns.population[i]) : null) : undefined;
         const tooSmall = needed !== undefined && !(hasSample && sample >= needed);
         const status = isUnsampled(norm, sample) || tooSmall ? 'unsampled' : meets(norm, value) ? 'met' : 'missed';
-        point = hasSample ? { period: row.period, value, sample, status } : { period: row.period, value, status };
+        point = hasSample ? { period, value, sample, status } : { period, value, status };
         if (tooSmall) point.sampleNeeded = needed;
         if (status === 'missed' && crossesFloor(norm, value)) point.critical = true;
     }

@@ -7,7 +7,7 @@
  * file and line) and says the likely fix. Checked per program and metric, over every file.
  */
 import type { NormaModel } from '../model/types.js';
-import type { CheckWarning, Measurement } from './types.js';
+import type { CheckWarning } from './types.js';
 import type { MeasurementIndex } from './series.js';
 
 /** Under this many seconds, every value of a duration metric looks like minutes or hours. */
@@ -20,23 +20,26 @@ export function implausibleScales(model: NormaModel, data: MeasurementIndex): Ch
     const warnings: CheckWarning[] = [];
     for (const [program, byMetric] of data.groups) {
         for (const [metricId, series] of byMetric) {
-            const metric = metrics.get(metricId);
+            const metric = typeof metricId === 'string' ? metrics.get(metricId) : undefined;
             if (!metric || series.rows.length === 0) continue;
             const kind = metric.unit.kind;
             const duration = kind === 'seconds' || kind === 'minutes' || kind === 'hours';
             if (kind !== 'percent' && !(duration && minuteNorms.has(`${program}\u0000${metricId}`))) continue;
             const limit = kind === 'percent' ? 1 : SECONDS_FLOOR;
-            let first: Measurement | undefined;
+            const c = data.columns;
+            let firstPeriod = '';
             let firstIndex = -1;
             let largest = 0;
             let all = true;
             for (const i of series.rows) {
-                const v = data.rows[i].value;
-                if (!(typeof v === 'number' && v >= 0 && (kind === 'percent' ? v <= limit : v < limit))) { all = false; break; }
+                const v = c.value[i];
+                if (!(v >= 0 && (kind === 'percent' ? v <= limit : v < limit)) || c.odd?.has(i)) { all = false; break; }
                 if (v > largest) largest = v;
-                if (firstIndex < 0 || data.rows[i].period < first!.period) { first = data.rows[i]; firstIndex = i; }
+                const period = c.periods[c.period[i]] as string;
+                if (firstIndex < 0 || period < firstPeriod) { firstPeriod = period; firstIndex = i; }
             }
-            if (!all || largest === 0 || !first) continue;
+            if (!all || largest === 0 || firstIndex < 0) continue;
+            const first = { period: firstPeriod, value: c.value[firstIndex] };
             const n = series.rows.length;
             const every = n === 1 ? 'The' : `All ${n}`;
             const message = kind === 'percent'

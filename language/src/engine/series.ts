@@ -1,10 +1,11 @@
 /**
- * Measurement rows grouped by program and metric, each group in period order. Nested maps keyed
- * by the names as written (no per-row string building), period starts parsed once per distinct
- * period string.
+ * Measurement rows grouped by program and metric, each group in period order. The rows are
+ * columns (`columns.ts`): a group is found by the row's program and metric ids (no per-row
+ * string building or hashing of names), and a period is parsed once per distinct period.
  */
 import type { Measurement } from './types.js';
-import { parsePeriod, type Period } from './calendar.js';
+import { parsePeriod, type Period, type PeriodResult } from './calendar.js';
+import { asColumns, type MeasurementColumns } from './columns.js';
 
 export interface Series {
     /** Row indices, in period order once `sorted` is true. */
@@ -13,38 +14,78 @@ export interface Series {
 }
 
 export interface MeasurementIndex {
-    rows: readonly Measurement[];
-    /** Parsed period of each row (undefined when it does not parse: only possible without data checks). */
-    periods: (Period | undefined)[];
-    groups: Map<string, Map<string, Series>>;
+    columns: MeasurementColumns;
+    /** The parsed period of each period id of `columns`. */
+    periodById: PeriodResult[];
+    /** Program name -> metric name -> its series (names as given). */
+    groups: Map<unknown, Map<unknown, Series>>;
 }
 
-export function indexMeasurements(rows: readonly Measurement[]): MeasurementIndex {
-    const periods: (Period | undefined)[] = new Array(rows.length);
-    const groups = new Map<string, Map<string, Series>>();
-    let lastProgram: string | undefined;
-    let lastMetric: string | undefined;
-    let lastSeries: Series | undefined;
-    for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        const p = parsePeriod(row.period);
-        if (!p.ok) continue;
-        periods[i] = p;
-        // Data files usually hold runs of the same program and metric: skip the lookups then.
-        if (row.program !== lastProgram || row.metric !== lastMetric || !lastSeries) {
-            let byMetric = groups.get(row.program);
-            if (!byMetric) groups.set(row.program, byMetric = new Map());
-            let series = byMetric.get(row.metric);
-            if (!series) byMetric.set(row.metric, series = { rows: [], sorted: true });
-            lastProgram = row.program;
-            lastMetric = row.metric;
-            lastSeries = series;
-        }
-        const list = lastSeries.rows;
-        if (list.length > 0 && lastSeries.sorted && periods[list[list.length - 1]]!.start > p.start) lastSeries.sorted = false;
-        list.push(i);
+/** The period of row `i`, or undefined when it does not parse (only possible without data checks). */
+export function periodAt(index: MeasurementIndex, i: number): Period | undefined {
+    const p = index.periodById[index.columns.period[i]];
+    return p.ok ? p : undefined;
+}
+
+/** Every period id of the columns, parsed. */
+export function parsePeriods(columns: MeasurementColumns): PeriodResult[] {
+    return columns.periods.map(text => parsePeriod(text as string));
+}
+
+/**
+ * Finds (or makes) the series of a program id and metric id: one lookup per change of pair,
+ * since data files hold runs of one program and metric.
+ */
+export class SeriesFinder<S extends Series> {
+    private readonly byPair = new Map<number, S>();
+    private lastKey = -1;
+    private last: S | undefined;
+    private readonly width: number;
+
+    constructor(private readonly columns: MeasurementColumns, readonly groups: Map<unknown, Map<unknown, Series>>, private readonly make: (program: unknown, metric: unknown) => S) {
+        this.width = Math.max(1, columns.metrics.length);
     }
-    return { rows, periods, groups };
+
+    of(i: number): S {
+        const c = this.columns;
+        const key = c.program[i] * this.width + c.metric[i];
+        if (key === this.lastKey) return this.last!;
+        let series = this.byPair.get(key);
+        if (!series) {
+            const program = c.programs[c.program[i]];
+            const metric = c.metrics[c.metric[i]];
+            series = this.make(program, metric);
+            this.byPair.set(key, series);
+            let byMetric = this.groups.get(program);
+            if (!byMetric) this.groups.set(program, byMetric = new Map());
+            byMetric.set(metric, series);
+        }
+        this.lastKey = key;
+        this.last = series;
+        return series;
+    }
+}
+
+export function indexMeasurements(rows: readonly Measurement[] | MeasurementColumns): MeasurementIndex {
+    const columns = asColumns(rows);
+    const periodById = parsePeriods(columns);
+    const groups = new Map<unknown, Map<unknown, Series>>();
+    const finder = new SeriesFinder(columns, groups, () => ({ rows: [], sorted: true }));
+    const period = columns.period;
+    for (let i = 0; i < columns.length; i++) {
+        if (columns.odd?.has(i) && (columns.odd.get(i) === null || typeof columns.odd.get(i) !== 'object')) continue;
+        const p = periodById[period[i]];
+        if (!p.ok) continue;
+        addToSeries(finder.of(i), i, p, columns, periodById);
+    }
+    return { columns, periodById, groups };
+}
+
+/** Appends row `i` (of period `p`) to a series, noting when the series leaves period order. */
+export function addToSeries(series: Series, i: number, p: Period, columns: MeasurementColumns, periodById: readonly PeriodResult[]): void {
+    const list = series.rows;
+    if (list.length > 0 && series.sorted && (periodById[columns.period[list[list.length - 1]]] as Period).start > p.start) series.sorted = false;
+    list.push(i);
 }
 
 /** The rows of one program and metric in period order (rows of equal periods keep input order). */
@@ -52,8 +93,13 @@ export function seriesOf(index: MeasurementIndex, program: string, metric: strin
     const series = index.groups.get(program)?.get(metric);
     if (!series) return [];
     if (!series.sorted) {
-        const periods = index.periods;
-        series.rows.sort((a, b) => periods[a]!.start - periods[b]!.start || (periods[b]!.offset ?? 0) - (periods[a]!.offset ?? 0) || a - b);
+        const ids = index.columns.period;
+        const byId = index.periodById as Period[];
+        series.rows.sort((a, b) => {
+            const p = byId[ids[a]];
+            const q = byId[ids[b]];
+            return p.start - q.start || (q.offset ?? 0) - (p.offset ?? 0) || a - b;
+        });
         series.sorted = true;
     }
     return series.rows;

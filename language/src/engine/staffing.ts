@@ -14,6 +14,7 @@ import type { Expr } from '../model/formula.js';
 import type { Grain, MetricModel, NormModel, NormaModel, ProgramModel } from '../model/types.js';
 import type { Measurement, NormResult, StaffingNeed } from './types.js';
 import { parsePeriod } from './calendar.js';
+import { asColumns, type MeasurementColumns } from './columns.js';
 import { formatValue } from './format.js';
 import { fewestAgents, type StaffingTarget } from './queueing.js';
 
@@ -79,16 +80,27 @@ export interface StaffingRows {
     agents: Map<string, number>;
 }
 
-export function staffingRows(program: ProgramModel, rows: readonly Measurement[]): StaffingRows | undefined {
+export function staffingRows(program: ProgramModel, rows: readonly Measurement[] | MeasurementColumns): StaffingRows | undefined {
     const staffing = program.staffing;
     if (!staffing) return undefined;
+    const c = asColumns(rows);
     const found: StaffingRows = { offered: new Map(), handle: new Map(), patience: new Map(), agents: new Map() };
     const roles: [keyof StaffingRows, string | undefined][] = [
         ['offered', staffing.offered], ['handle', staffing.handle], ['patience', staffing.patience], ['agents', staffing.agents],
     ];
-    for (const row of rows) {
-        if (row.program !== program.id) continue;
-        for (const [role, metric] of roles) if (metric === row.metric) found[role].set(row.period, row.value);
+    const programId = c.programs.indexOf(program.id);
+    if (programId < 0) return found;
+    // Metric id -> the roles it plays for this program.
+    const rolesOf = new Map<number, (keyof StaffingRows)[]>();
+    for (const [role, metric] of roles) {
+        const id = metric === undefined ? -1 : c.metrics.indexOf(metric);
+        if (id >= 0) rolesOf.set(id, [...(rolesOf.get(id) ?? []), role]);
+    }
+    for (let i = 0; i < c.length; i++) {
+        if (c.program[i] !== programId) continue;
+        const played = rolesOf.get(c.metric[i]);
+        if (!played || c.odd?.has(i)) continue;
+        for (const role of played) found[role].set(c.periods[c.period[i]] as string, c.value[i]);
     }
     return found;
 }
@@ -100,7 +112,7 @@ export interface Workload {
 }
 
 /** The workload of a program with a `staffing` block whose offered metric is known; undefined otherwise. */
-export function programWorkload(program: ProgramModel, metrics: ReadonlyMap<string, MetricModel>, rows: readonly Measurement[]): Workload | undefined {
+export function programWorkload(program: ProgramModel, metrics: ReadonlyMap<string, MetricModel>, rows: readonly Measurement[] | MeasurementColumns): Workload | undefined {
     const found = staffingRows(program, rows);
     const grain = program.staffing ? metrics.get(program.staffing.offered)?.period : undefined;
     return found && grain ? { rows: found, grain } : undefined;
@@ -167,7 +179,8 @@ function formatCount(n: number): string {
  * says so for the latest trigger at the end of the norm's reason (every trigger carries its own
  * in the JSON). Verdicts do not change.
  */
-export function annotateBreaches(model: NormaModel, results: NormResult[], rows: readonly Measurement[]): void {
+export function annotateBreaches(model: NormaModel, results: NormResult[], rows: readonly Measurement[] | MeasurementColumns): void {
+    const columns = asColumns(rows);
     const programs = new Map(model.programs.filter(p => p.staffing).map(p => [p.id, p]));
     if (programs.size === 0) return;
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
@@ -180,7 +193,7 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
         if (!program || !metric || !norm || result.triggers.length === 0 || intervalMinutes(metric.period) === undefined) continue;
         const goal = serviceGoal(norm, metric);
         if (!goal) continue;
-        if (!workloads.has(program.id)) workloads.set(program.id, programWorkload(program, metrics, rows));
+        if (!workloads.has(program.id)) workloads.set(program.id, programWorkload(program, metrics, columns));
         const workload = workloads.get(program.id);
         if (!workload) continue;
         let latest: string | undefined;
@@ -230,12 +243,13 @@ export interface PlanGap {
 }
 
 /** Every interval of every program with a `staffing` block, for each of its service norms on interval data. */
-export function staffingPlans(model: NormaModel, rows: readonly Measurement[], options: PlanOptions = {}): { plans: StaffingPlan[]; gaps: PlanGap[] } {
+export function staffingPlans(model: NormaModel, rows: readonly Measurement[] | MeasurementColumns, options: PlanOptions = {}): { plans: StaffingPlan[]; gaps: PlanGap[] } {
+    const columns = asColumns(rows);
     const plans: StaffingPlan[] = [];
     const gaps: PlanGap[] = [];
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
     for (const program of model.programs) {
-        const workload = programWorkload(program, metrics, rows);
+        const workload = programWorkload(program, metrics, columns);
         if (!workload) continue;
         const { rows: staffing, grain: workGrain } = workload;
         const periods = [...staffing.offered.keys()].filter(p => options.asOf === undefined || p.slice(0, 10) <= options.asOf).sort();

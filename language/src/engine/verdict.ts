@@ -15,9 +15,18 @@ export interface PointCounts {
 }
 
 export function countPoints(points: readonly PointResult[]): PointCounts {
-    const counts: PointCounts = { met: 0, missed: 0, unsampled: 0, excluded: 0 };
-    for (let i = 0; i < points.length; i++) counts[points[i].status]++;
-    return counts;
+    let met = 0;
+    let missed = 0;
+    let unsampled = 0;
+    let excluded = 0;
+    for (let i = 0; i < points.length; i++) {
+        const status = points[i].status;
+        if (status === 'met') met++;
+        else if (status === 'missed') missed++;
+        else if (status === 'unsampled') unsampled++;
+        else excluded++;
+    }
+    return { met, missed, unsampled, excluded };
 }
 
 export function verdictOf(counts: PointCounts, triggers: readonly TriggerResult[], stale = false): Verdict {
