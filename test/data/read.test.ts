@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { DataIssue } from '../../language/src/engine/types.js';
+import type { DataIssue, Measurement } from '../../language/src/engine/types.js';
 import { formatDataErrors, readActions, readMeasurements, STDIN_NAME, type DataError } from '../../language/src/data/index.js';
 import { readCsv } from '../../language/src/data/csv.js';
 import { scanRecord } from '../../language/src/data/csv-scan.js';
@@ -13,7 +13,7 @@ import { SourceText } from '../../language/src/data/text.js';
 import { rowsOf } from '../../language/src/engine/columns.js';
 
 /** The measurement rows a collector holds (as columns), as objects. */
-const rowsRead = (out: Collector<unknown>) => (out.columns ? rowsOf(out.columns.build()) : out.rows);
+const rowsRead = (out: Collector<Measurement>): Measurement[] => (out.columns ? rowsOf(out.columns.build()) : out.rows);
 import { FIXTURES, HEADER, stdinOf, tempDir } from './helpers.js';
 
 const issue = (index: number, field: string, message = 'unknown program'): DataIssue => ({ kind: 'measurement', index, field, message });
