@@ -52,14 +52,23 @@ const FORMATS = 'write a day 2026-01-05, an ISO week 2026-W02, a month 2026-01 o
 
 const cache = new Map<string, PeriodResult>();
 const CACHE_LIMIT = 200_000;
+/** The longest period there is: an interval start with its UTC offset, 2026-10-25T01:30+01:00. */
+const LONGEST_PERIOD = 22;
 
-/** Parses a period; the result is shared and must not be mutated. */
+/**
+ * Parses a period; the result is shared and must not be mutated. Only texts that can be a
+ * period are cached, each as a copy: a value read from a data file is often a slice of the whole
+ * file's text, and a cached slice (or a reason quoting it) would keep that file in memory for
+ * as long as the process lives (the language server re-reads the data on every check).
+ */
 export function parsePeriod(text: string): PeriodResult {
     const cached = cache.get(text);
     if (cached !== undefined) return cached;
-    const result = parseUncached(text);
+    if (typeof text !== 'string' || text.length > LONGEST_PERIOD) return parseUncached(text);
+    const own = Array.from(text).join('');
+    const result = parseUncached(own);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, result);
+    cache.set(own, result);
     return result;
 }
 
