@@ -5,7 +5,7 @@
 import '../../language/src/polyfill.js';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { printError } from './terminal.js';
+import { guardStderr, printError } from './terminal.js';
 import { VERSION } from './version.js';
 import { applyConventions, explainFileError, quietOnClosedPipes } from './conventions.js';
 import * as check from './commands/check.js';
@@ -37,6 +37,7 @@ export function createProgram(): Command {
 
 async function main(): Promise<void> {
     quietOnClosedPipes();
+    guardStderr();
     try {
         await createProgram().parseAsync(process.argv);
     } catch (error) {

@@ -17,6 +17,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { DATA_EXTENSIONS } from '../../language/src/data/index.js';
+import { ownCodes, writeTerminal } from './terminal.js';
 
 export const PROGRESS_DELAY_MS = 300;
 const TICK_MS = 100;
@@ -51,7 +52,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
         if (!shown && Date.now() - started < delayMs) return;
         shown = true;
         const width = Math.max(20, (stream.columns || 80) - 1);
-        stream.write(`\r${line.length > width ? line.slice(0, width) : line}\x1b[K`);
+        // The line may name files or sources: shown safe, with the bar's own codes kept.
+        writeTerminal(stream, `${ownCodes('\r')}${line.length > width ? line.slice(0, width) : line}${ownCodes('\x1b[K')}`);
     };
     let timer: NodeJS.Timeout | undefined;
     return {
@@ -76,7 +78,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
         },
         done() {
             if (timer) clearInterval(timer);
-            if (shown) stream.write('\r\x1b[K');
+            if (shown) writeTerminal(stream, ownCodes('\r\x1b[K'));
             shown = false;
         },
     };

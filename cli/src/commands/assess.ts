@@ -124,7 +124,7 @@ Example:
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
                 const context = { model, diagnostics: ws.diagnostics, color, root: ws.root, check: outcome.result, actions: outcome.actions?.rows ?? [] };
-                await writeReport(READINESS_FORMATS[f.name](result, context), f.file);
+                await writeReport(READINESS_FORMATS[f.name](result, context), f.file, f.name);
             }
             process.exitCode = result.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });

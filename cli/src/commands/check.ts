@@ -115,7 +115,7 @@ Example:
                 // No verdict, but every report asked for is written and says why (CI annotates it).
                 for (const f of formats) {
                     const render = PROBLEM_FORMATS[f.name];
-                    if (render) await writeReport(render(outcome.problems, { asOf, root: ws.root }), f.file);
+                    if (render) await writeReport(render(outcome.problems, { asOf, root: ws.root }), f.file, f.name);
                 }
                 throw new UsageError(outcome.problems.message);
             }
@@ -126,7 +126,7 @@ Example:
             for (const f of formats) {
                 const color = !f.file && colorFor(process.stdout);
                 const [shown, shownContext] = f.name === 'json' ? [result, context] : forPeople!;
-                await writeReport(FORMATS[f.name](shown, { ...shownContext, color }), f.file);
+                await writeReport(FORMATS[f.name](shown, { ...shownContext, color }), f.file, f.name);
             }
             process.exitCode = outcome.result.summary.passed ? ExitCode.Ok : ExitCode.GateFailed;
         });

@@ -79,7 +79,7 @@ Examples:
             const text = opts.format === 'json' ? renderJson(report)
                 : opts.format === 'markdown' ? renderMarkdown(report)
                     : renderPretty(report, colors(!opts.output && colorFor(process.stdout)));
-            writeOutput(text, opts.output);
+            writeOutput(text, opts.output, opts.format);
             process.exitCode = report.failures.length ? ExitCode.GateFailed : ExitCode.Ok;
         });
 }

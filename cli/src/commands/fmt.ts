@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { collectFiles } from '../../../language/src/workspace/files.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
-import { colorFor, colors, writeFile, type Colors } from '../terminal.js';
+import { colorFor, colors, writeFile, writeOutput, type Colors } from '../terminal.js';
 import { createTwoFilesPatch } from 'diff';
 
 /** A unified diff with removed lines red and added lines green (on a terminal). */
@@ -118,7 +118,7 @@ to format; 2 a file has syntax errors (it is left untouched) or a path does not 
                 const bad = new Set(outcome.failed.map(f => f.file)).size;
                 lines.push(`${bad} file${bad === 1 ? ' has' : 's have'} syntax errors and ${bad === 1 ? 'was' : 'were'} left untouched.`);
             }
-            process.stdout.write(lines.join('\n') + '\n');
+            writeOutput(lines.join('\n'));
             process.exitCode = outcome.failed.length ? ExitCode.InvalidInput : opts.check && n ? ExitCode.GateFailed : ExitCode.Ok;
         });
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../exit-codes.js';
 import { STARTER_FILES } from './init-template.js';
-import { writeFile } from '../terminal.js';
+import { writeFile, writeOutput } from '../terminal.js';
 
 export function register(program: Command): void {
     program.command('init')
@@ -28,6 +28,6 @@ cannot be written.
             for (const [file, text] of Object.entries(STARTER_FILES)) writeFile(path.join(dir, file), text);
             const shown = dir === '.' ? '.' : dir;
             if (overwritten.length) process.stderr.write(`Overwrote ${overwritten.length} file${overwritten.length === 1 ? '' : 's'} (--force):\n${overwritten.map(f => `  ${f}`).join('\n')}\n`);
-            process.stdout.write(`Created a Norma workspace in ${shown}:\n${Object.keys(STARTER_FILES).map(f => `  ${f}`).join('\n')}\n\nNext:\n  norma validate ${shown}\n  norma check ${shown} --data ${path.join(shown, 'data')} --actions ${path.join(shown, 'actions.csv')} --as-of 2026-01-31\n`);
+            writeOutput(`Created a Norma workspace in ${shown}:\n${Object.keys(STARTER_FILES).map(f => `  ${f}`).join('\n')}\n\nNext:\n  norma validate ${shown}\n  norma check ${shown} --data ${path.join(shown, 'data')} --actions ${path.join(shown, 'actions.csv')} --as-of 2026-01-31`);
         });
 }

@@ -36,7 +36,7 @@ Example:
             const specs = parseRecordsOptions(opts.records);
             const ws = await loadOrExplain(paths, new Date().toISOString().slice(0, 10));
             const result = await computeRecords(ws.model, specs, createProgress());
-            writeOutput(opts.format === 'csv' ? toCsv(result.measurements) : toJson(result.measurements), opts.output);
+            writeOutput(opts.format === 'csv' ? toCsv(result.measurements) : toJson(result.measurements), opts.output, opts.format);
             process.exitCode = ExitCode.Ok;
         });
 }

@@ -96,7 +96,7 @@ Exit codes: 0 figures written, 2 bad or missing options.
             if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
             const { load, target, agents } = readCalculator(opts);
             const figures = agents === undefined ? fewestAgents(load, target) : figuresFor(load, agents, target);
-            writeOutput(renderFigures(figures, format), opts.output);
+            writeOutput(renderFigures(figures, format), opts.output, format);
         });
 }
 
@@ -148,7 +148,7 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
             ...(plan.shrinkage !== undefined ? { shrinkage: plan.shrinkage } : {}),
         },
     };
-    writeOutput(render(report), opts.output);
+    writeOutput(render(report), opts.output, opts.format);
 }
 
 /** `+10%` is 1.1, `-5%` 0.95. */

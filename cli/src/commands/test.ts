@@ -113,14 +113,14 @@ read, language errors, no case found).
             for (const e of errors) process.stderr.write(`${e.file}:${e.line}:${e.column} ${ce.red('error')} ${e.message}\n`);
             const failed = results.filter(r => !r.passed).length;
             if (opts.format === 'junit') {
-                writeOutput(normTestJunit(results, errors), opts.output);
+                writeOutput(normTestJunit(results, errors), opts.output, 'junit');
             } else if (opts.format === 'json') {
                 writeOutput(JSON.stringify({
                     schema: 1,
                     summary: { cases: results.length, passed: results.length - failed, failed, invalid: new Set(errors.map(e => e.file)).size },
                     cases: results,
                     errors,
-                }, null, 2), opts.output);
+                }, null, 2), opts.output, 'json');
             } else {
                 const c = colors(!opts.output && colorFor(process.stdout));
                 const lines: string[] = [];

@@ -41,7 +41,7 @@ Exit codes: 0 no error (warnings allowed unless --fail-on warning); 1 warnings w
                     files: ws.files.length,
                     diagnostics: ws.diagnostics.map(d => ({ ...d, file: displayPath(ws.root, d.file) })),
                     ...(report ? { coverage: report } : {}),
-                }, null, 2), opts.output);
+                }, null, 2), opts.output, 'json');
             } else if (opts.format === 'pretty') {
                 const c = colors(!opts.output && colorFor(process.stdout));
                 const lines = ws.diagnostics.map(d => formatDiagnostic(d, ws.root, c));
@@ -49,7 +49,7 @@ Exit codes: 0 no error (warnings allowed unless --fail-on warning); 1 warnings w
                 if (report) lines.push('', ...renderCoverage(report));
                 writeOutput(lines.join('\n'), opts.output);
             } else if (opts.format === 'sarif') {
-                writeOutput(sarifDiagnostics(ws.diagnostics, ws.root), opts.output);
+                writeOutput(sarifDiagnostics(ws.diagnostics, ws.root), opts.output, 'sarif');
             } else if (opts.format === 'github') {
                 writeOutput(githubDiagnostics(ws.diagnostics, ws.root), opts.output);
             } else {

@@ -15,6 +15,7 @@ import type { Action, CheckResult } from '../engine/types.js';
 import { COMPILED_MODULE_NAME, generateJsModule } from '../generators/js.js';
 import { generateModelJson } from '../generators/json.js';
 import type { MetricModel, NormaModel } from '../model/types.js';
+import { visibleLines } from '../text/visible.js';
 import { writeTextFile } from '../workspace/files.js';
 import { loadWorkspaceFromDisk, type Diagnostic } from '../workspace/workspace.js';
 
@@ -75,7 +76,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T | Failure> {
     try {
         return await work();
     } catch (error) {
-        return { kind: 'error', message: (error as Error).message ?? String(error) };
+        return { kind: 'error', message: visibleLines((error as Error).message ?? String(error)) };
     }
 }
 
@@ -105,7 +106,8 @@ export async function checkRequest(params: CheckParams): Promise<CheckResponse> 
     });
     if (outcome.ok) return { kind: 'result', root: outcome.workspace.root, result: outcome.result, metrics: outcome.model.metrics, model: outcome.model, actions: outcome.actions?.rows ?? [] };
     if (outcome.problems.language.length) return { kind: 'language-errors', root: outcome.workspace.root, diagnostics: outcome.problems.language };
-    return { kind: 'data-errors', message: outcome.problems.message };
+    // The extension shows it in a notification and the output panel: the data's text escaped (text/visible.ts).
+    return { kind: 'data-errors', message: visibleLines(outcome.problems.message) };
 }
 
 export async function runCompile(params: CompileParams): Promise<CompileResponse> {

@@ -10,6 +10,7 @@ import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isBound, isMetric, isProfile, isProgram, isRange, type Norm, type Profile, type Program, type Workspace } from '../generated/ast.js';
 import { effectiveNorms } from '../model/build.js';
+import { visible } from '../text/visible.js';
 import type { NormaEvaluation } from './norma-evaluation.js';
 
 export class NormaCodeLensProvider implements CodeLensProvider {
@@ -43,7 +44,7 @@ export class NormaCodeLensProvider implements CodeLensProvider {
                         if (seen.has(key)) continue;
                         seen.add(key);
                         const title = verdicts.byNorm.get(key) ?? verdicts.fallback;
-                        if (title) lenses.push({ range: norm.$cstNode.range, command: { title, command: '' } });
+                        if (title) lenses.push({ range: norm.$cstNode.range, command: { title: visible(title), command: '' } });
                     }
                 }
                 for (const profile of profiles) {
@@ -51,7 +52,7 @@ export class NormaCodeLensProvider implements CodeLensProvider {
                     for (const norm of profile.norms) {
                         if (!norm.$cstNode || !isComplete(norm)) continue;
                         const title = profileTitle(norm, users, verdicts.byNorm, verdicts.fallback);
-                        if (title) lenses.push({ range: norm.$cstNode.range, command: { title, command: '' } });
+                        if (title) lenses.push({ range: norm.$cstNode.range, command: { title: visible(title), command: '' } });
                     }
                 }
             }

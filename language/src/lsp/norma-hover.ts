@@ -16,6 +16,7 @@ import { explainFormula, explainExpression } from '../model/explain-formula.js';
 import { readExpression, describeType, typeOfField } from '../model/expressions.js';
 import { explainNorm, humanName } from '../model/explain.js';
 import { unitLabel } from '../model/units.js';
+import { visibleLines } from '../text/visible.js';
 import { metricModelOf, metricOfNorm, normModelOf } from './norma-node-models.js';
 
 export class NormaHoverProvider extends AstNodeHoverProvider {
@@ -30,12 +31,12 @@ export class NormaHoverProvider extends AstNodeHoverProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
         // A reference or a declared name: the default behaviour (it calls getAstNodeHoverContent on the target).
         const byName = leaf ? await super.getHoverContent(document, params) : undefined;
-        if (byName) return byName;
+        if (byName) return shownSafe(byName);
         const at = CstUtils.findLeafNodeAtOffset(root, offset);
         const norm = at ? AstUtils.getContainerOfType(at.astNode, isNorm) : undefined;
         if (norm) {
             const text = this.normHover(norm);
-            if (text) return { contents: { kind: 'markdown', value: text } };
+            if (text) return { contents: { kind: 'markdown', value: visibleLines(text) } };
         }
         return undefined;
     }
@@ -87,4 +88,11 @@ export function fieldHover(f: Field): string {
     const column = f.options.find(isColumnOption)?.column;
     const format = f.options.find(isFormatOption)?.format;
     return [head, column ? `read from the column \`${column}\`` : undefined, format ? `layout \`${format}\`` : undefined].filter(Boolean).join('\n\n');
+}
+
+/** Hovers quote titles and descriptions: their control, bidi and invisible characters shown escaped (text/visible.ts). */
+function shownSafe(hover: Hover): Hover {
+    const c = hover.contents;
+    if (typeof c === 'object' && 'kind' in c) return { ...hover, contents: { ...c, value: visibleLines(c.value) } };
+    return hover;
 }

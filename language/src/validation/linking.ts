@@ -14,6 +14,7 @@ import { closest } from '../engine/suggest.js';
 import { grammarWords, plainSyntaxError } from './syntax.js';
 import { isFieldRef, isFromProperty } from '../generated/ast.js';
 import { sourceInScope } from '../scoping/norma-scope-provider.js';
+import { visibleLines } from '../text/visible.js';
 
 function isFieldReference(info: ReferenceInfo): boolean {
     return (isFieldRef(info.container) && info.property === 'field') || (isFromProperty(info.container) && info.property === 'at');
@@ -73,9 +74,16 @@ export class NormaDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Syntax errors in plain words (validation/syntax.ts), one per line; no other diagnostic on
-     * a line that does not parse, since it would only be a consequence of the first.
+     * a line that does not parse, since it would only be a consequence of the first. Messages
+     * quote the user's text (names, titles, paths): shown escaped, never executed (text/visible.ts).
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await this.plainDiagnostics(document, options, cancelToken);
+        for (const d of diagnostics) if (typeof d.message === 'string') d.message = visibleLines(d.message);
+        return diagnostics;
+    }
+
+    protected async plainDiagnostics(document: LangiumDocument, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const all = await super.validateDocument(document, options, cancelToken);
         const isSyntax = (d: Diagnostic) => {
             const code = (d.data as { code?: string } | undefined)?.code;

@@ -12,6 +12,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { createNormaServices, type NormaServices } from '../norma-module.js';
 import { isImport, type Import, type Workspace } from '../generated/ast.js';
 import { commonRoot, findFiles, notReadable, readText, type Skipped } from './files.js';
+import { visibleLines } from '../text/visible.js';
 
 // The folder walk has no Langium in it, so commands can find files without loading the parser.
 export { collectFiles, commonRoot, findFiles, type Skipped } from './files.js';
@@ -172,6 +173,8 @@ async function loadWith(pool: ServicePool, files: SourceFile[], options: LoadOpt
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const diagnostics = documents.flatMap(d => (d.diagnostics ?? []).map(x => toDiagnostic(relativePath(d), x)));
     diagnostics.push(...importDiagnostics(documents, new Set(files.map(f => f.path)), options), ...(options.problems ?? []));
+    // Import and file messages quote paths as written: shown escaped, like every diagnostic (text/visible.ts).
+    for (const d of diagnostics) d.message = visibleLines(d.message);
     diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const hasErrors = diagnostics.some(d => d.severity === 'error');
     return {
