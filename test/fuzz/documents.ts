@@ -44,7 +44,9 @@ export interface DocumentFigures {
     unlocated: number;
     failures: Failure[];
     slowest: { ms: number; bytes: number; index: number };
+    /** Heap after garbage collection: before the first document, once warm (a tenth of the documents, 1,000 at most), at the end. */
     heapStartMb: number;
+    heapWarmMb: number;
     heapEndMb: number;
 }
 
@@ -82,7 +84,7 @@ export async function fuzzDocuments(options: { documents: number; dataFiles: num
     fs.mkdirSync(options.out, { recursive: true });
     const figures: DocumentFigures = {
         documents: 0, dataFiles: 0, crashes: 0, swallowed: 0, unlocated: 0, failures: [],
-        slowest: { ms: 0, bytes: 0, index: -1 }, heapStartMb: heapMb(), heapEndMb: 0,
+        slowest: { ms: 0, bytes: 0, index: -1 }, heapStartMb: heapMb(), heapWarmMb: 0, heapEndMb: 0,
     };
     const fail = (kind: Failure['kind'], step: string, message: string, input: string, name: string) => {
         figures[kind === 'crash' ? 'crashes' : kind === 'swallowed' ? 'swallowed' : 'unlocated']++;
@@ -92,7 +94,9 @@ export async function fuzzDocuments(options: { documents: number; dataFiles: num
         figures.failures.push({ kind, step, message: message.slice(0, 500), reproducer });
     };
     takeSwallowedExceptions();
+    const warm = Math.min(1000, Math.floor(options.documents / 10));
     for (let i = 0; i < options.documents; i++) {
+        if (i === warm) figures.heapWarmMb = heapMb();
         // One in eight documents is the whole example with one file mutated (names across files).
         const whole = int(r, 8) === 0;
         const target = whole ? int(r, workspace.length) : -1;
@@ -122,10 +126,17 @@ export async function fuzzDocuments(options: { documents: number; dataFiles: num
         const ms = performance.now() - started;
         if (ms > figures.slowest.ms) figures.slowest = { ms: Math.round(ms), bytes: text.length, index: i };
         figures.documents++;
+        // A long run leaves its figures so far, in case it is stopped before the end.
+        if (figures.documents % 5000 === 0) progress(options.out, figures);
     }
     await fuzzData(options, r, exampleModel, figures, fail);
     figures.heapEndMb = heapMb();
     return figures;
+}
+
+function progress(out: string, figures: DocumentFigures): void {
+    const { failures: _, ...counts } = figures;
+    fs.appendFileSync(path.join(out, 'progress.log'), `${new Date().toISOString()} ${JSON.stringify({ ...counts, heapNowMb: heapMb() })}\n`);
 }
 
 function evaluate(model: NormaModel, rows: Measurement[], actions: Action[]): void {
@@ -140,7 +151,7 @@ const DATA = ['data/measurements.csv', 'data/qa-evaluations.json', 'data/surveys
 
 /** The example's data files mutated, through the readers and the engine: located errors or a result. */
 async function fuzzData(
-    options: { dataFiles: number; seed: number },
+    options: { dataFiles: number; seed: number; out: string },
     r: () => number,
     model: NormaModel,
     figures: DocumentFigures,
@@ -171,6 +182,7 @@ async function fuzzData(
                 fs.rmSync(file, { force: true });
             }
             figures.dataFiles++;
+            if (figures.dataFiles % 1000 === 0) progress(options.out, figures);
         }
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -19,8 +19,9 @@ export class RawClient {
     private nextId = 1;
     private readonly pending = new Map<number, (r: Response) => void>();
 
-    constructor(server: string, cwd: string) {
-        this.process = spawn(process.execPath, ['--expose-gc', server, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `preload`: modules the server process requires first (test/fuzz/heap-report.cjs). */
+    constructor(server: string, cwd: string, preload: string[] = []) {
+        this.process = spawn(process.execPath, ['--expose-gc', ...preload.flatMap(p => ['--require', p]), server, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stderr!.on('data', chunk => { this.stderr += chunk; if (this.stderr.length > 1e6) this.stderr = this.stderr.slice(-5e5); });
         this.process.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
         this.process.on('exit', code => {
@@ -92,6 +93,18 @@ export class RawClient {
         });
         this.notify('initialized', {});
         return init;
+    }
+
+    /** The server's heap after GC in MB (it must have been started with heap-report.cjs preloaded). */
+    async heapMb(): Promise<number> {
+        const seen = (this.stderr.match(/norma-heap-after-gc \d+/g) ?? []).length;
+        this.process.kill('SIGUSR2');
+        for (let i = 0; i < 200 && this.exited === null; i++) {
+            const all = this.stderr.match(/norma-heap-after-gc (\d+)/g) ?? [];
+            if (all.length > seen) return Math.round(Number(all[all.length - 1].split(' ')[1]) / 1e5) / 10;
+            await new Promise(resolve => setTimeout(resolve, 25));
+        }
+        return NaN;
     }
 
     async stop(): Promise<void> {

@@ -29,6 +29,9 @@ export interface ServerFigures {
     slowestMethod: string;
     rssStartMb: number;
     rssEndMb: number;
+    /** The server's heap after garbage collection, once warm (a tenth of the requests, 500 at most) and at the end. */
+    heapStartMb: number;
+    heapEndMb: number;
 }
 
 const POSITION_METHODS = [
@@ -60,17 +63,18 @@ function breakParams(params: Record<string, unknown>, r: Random): unknown {
     }
 }
 
-export async function fuzzServer(options: { requests: number; seed: number; example: string }): Promise<ServerFigures> {
+/** `progress`: a file the figures so far are appended to every 1,000 requests. */
+export async function fuzzServer(options: { requests: number; seed: number; example: string; progress?: string }): Promise<ServerFigures> {
     const r = random(options.seed);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-fuzz-lsp-'));
     fs.cpSync(options.example, folder, { recursive: true });
     const files = fs.readdirSync(folder, { recursive: true, withFileTypes: true })
         .filter(e => e.isFile() && e.name.endsWith('.norma')).map(e => path.join(e.parentPath, e.name));
     const docs = files.map(f => ({ uri: pathToFileURL(f).toString(), base: fs.readFileSync(f, 'utf8'), text: fs.readFileSync(f, 'utf8'), version: 1 }));
-    const client = new RawClient(SERVER, folder);
+    const client = new RawClient(SERVER, folder, [path.join(__dirname, 'heap-report.cjs')]);
     const figures: ServerFigures = {
         requests: 0, edits: 0, answered: 0, unanswered: 0, crashes: 0, internalErrors: [], invalidParams: 0, cancelled: 0, swallowed: 0,
-        slowestMs: 0, slowestMethod: '', rssStartMb: 0, rssEndMb: 0,
+        slowestMs: 0, slowestMethod: '', rssStartMb: 0, rssEndMb: 0, heapStartMb: 0, heapEndMb: 0,
     };
     const record = (method: string, started: number, response: Response) => {
         const ms = performance.now() - started;
@@ -94,6 +98,8 @@ export async function fuzzServer(options: { requests: number; seed: number; exam
         for (const d of docs) client.notify('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'norma', version: 1, text: d.text } });
         await send('textDocument/documentSymbol', { textDocument: { uri: docs[0].uri } });
         figures.rssStartMb = rssMb(client.process.pid);
+        // The heap is first measured once the server is warm (its caches filled, the workspace built).
+        const warm = Math.min(500, Math.floor(options.requests / 10));
         while (figures.requests < options.requests && client.exited === null) {
             const batch: Promise<void>[] = [];
             for (let k = 0; k < 8; k++) {
@@ -138,10 +144,16 @@ export async function fuzzServer(options: { requests: number; seed: number; exam
                 }
             }
             await Promise.all(batch);
+            if (!figures.heapStartMb && figures.requests >= warm) figures.heapStartMb = await client.heapMb();
+            // A long run leaves its figures so far, in case it is stopped before the end.
+            if (options.progress && Math.floor(figures.requests / 1000) > Math.floor((figures.requests - batch.length) / 1000)) {
+                fs.appendFileSync(options.progress, `${new Date().toISOString()} ${JSON.stringify({ ...figures, internalErrors: figures.internalErrors.length, rssNowMb: rssMb(client.process.pid), heapNowMb: await client.heapMb() })}\n`);
+            }
         }
         // Still serving after everything: an edit gets its diagnostics.
         await send('textDocument/documentSymbol', { textDocument: { uri: docs[0].uri } });
         figures.rssEndMb = rssMb(client.process.pid);
+        figures.heapEndMb = await client.heapMb();
     } finally {
         figures.unanswered = client.outstanding;
         await client.stop().catch(() => undefined);

@@ -14,6 +14,7 @@ import { registerNormaRequests } from './norma-check-request.js';
 import { followAsOfSetting } from './norma-as-of.js';
 import { registerSelectionRanges } from './norma-selection-range.js';
 import { protocolStrategy, registerProtocolHandlers } from './norma-protocol.js';
+import { FrameGuard } from './frames.js';
 
 export interface StartedServer {
     connection: Connection;
@@ -31,7 +32,11 @@ export function startServer(): StartedServer {
     console.log = console.info = console.debug = (...args: unknown[]) => { process.stderr.write(args.map(String).join(' ') + '\n'); };
     let services: ReturnType<typeof createNormaLspServices> | undefined;
     // Malformed params are answered -32602 and unknown documents null before any handler runs.
-    const connection = createConnection(ProposedFeatures.all, { messageStrategy: protocolStrategy(() => services?.shared) });
+    const options = { messageStrategy: protocolStrategy(() => services?.shared) };
+    // Over stdio a malformed frame would stop every later request being read (lsp/frames.ts).
+    const connection = process.argv.includes('--stdio')
+        ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameGuard(problem => process.stderr.write(`${problem}\n`))), process.stdout, options)
+        : createConnection(ProposedFeatures.all, options);
     registerProtocolHandlers(connection);
     // A client that refuses an optional request (e.g. client/registerCapability) must not kill the server.
     process.on('unhandledRejection', error => {
