@@ -89,7 +89,7 @@ describe('norma compile --target json and sql', () => {
     const SQL_DATA = `CREATE TEMP TABLE measurements AS SELECT * FROM (VALUES ('Acme', 'AHT', '2026-01-01', 246.0, 10), ('Acme', 'AHT', '2026-01-02', 300.0, 10), ('Acme', 'AHT', '2026-01-03', 301.0, 10)) AS t(program, metric, period, value, sample);
 CREATE TEMP TABLE actions AS SELECT * FROM (VALUES ('Acme', 'AHT', DATE '2026-01-03', 'Team lead', DATE '2026-02-15', CAST(NULL AS DATE), CAST(NULL AS VARCHAR))) AS t(program, metric, opened, owner, due, closed, result);
 `;
-    const SQL_QUERY = `UPDATE norma_run SET as_of_day = DATE '2026-01-31' - DATE '1970-01-01';
+    const SQL_QUERY = `UPDATE norma_run SET as_of_day = DATE '2026-01-04' - DATE '1970-01-01';
 SELECT norm_id, verdict, triggers FROM norma_verdicts;`;
 
     it('writes SQL and the norms as CSV data, which DuckDB runs from that folder', () => {

@@ -346,6 +346,17 @@ describe('exclusions', () => {
         }]);
     });
 
+    // Found by the SQL differential test: the expired one came first in the model and hid the one in force.
+    test('an expired exclusion never hides one still in force over the same days', () => {
+        const m = model({ exclusions: [
+            exclusion('Old', { start: '2026-01-01', end: '2026-01-02', expires: '2026-01-31' }),
+            exclusion('Renewed', { start: '2026-01-02', end: '2026-01-03', expires: '2026-12-31' })] });
+        const r = check(m, series([70, 70, 70]), { asOf: '2026-02-01' });
+        expect(r.results[0].points.map(p => `${p.status} ${p.exclusion ?? ''}`)).toEqual(['missed ', 'excluded Renewed', 'excluded Renewed']);
+        // Old still shows where it alone would have excused a point.
+        expect(r.warnings.map(w => w.message)).toEqual([expect.stringContaining('Exclusion Old expired on 2026-01-31, so as of 2026-02-01 it no longer excuses Acme SL 2026-01-01: that point is judged')]);
+    });
+
     test('an expired exclusion that excuses nothing is no error', () => {
         const r = run([90], { asOf: '2026-02-01', exclusions: [exclusion('Old', { start: '2025-01-01', end: '2025-01-31', expires: '2025-03-01' })] });
         expect(r.verdict).toBe('met');

@@ -2,7 +2,7 @@
 // given measurements and actions, and reads back points, triggers and verdicts in the engine's order.
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
-import { createTables, evaluationViews, modelTables, type EvaluationDialect } from '../../language/src/generators/sql.js';
+import { createTables, evaluationViews, modelTables, needsPopulation, type EvaluationDialect } from '../../language/src/generators/sql.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 import type { Action, Measurement } from '../../language/src/engine/types.js';
 
@@ -66,17 +66,17 @@ export async function sqlEvaluation(
         for (const t of tables) if (t.rows.length) await insertRows(s, dialect, t.name, t.columns.length, t.rows);
         await s.run('DROP TABLE IF EXISTS measurements');
         await s.run('DROP TABLE IF EXISTS actions');
-        await s.run(`CREATE TEMP TABLE measurements(program VARCHAR, metric VARCHAR, period VARCHAR, value ${dialect === 'postgres' ? 'NUMERIC' : 'DECIMAL(38, 12)'}, sample BIGINT)`);
+        await s.run(`CREATE TEMP TABLE measurements(program VARCHAR, metric VARCHAR, period VARCHAR, value ${dialect === 'postgres' ? 'NUMERIC' : 'DECIMAL(38, 12)'}, sample BIGINT, population BIGINT)`);
         await s.run('CREATE TEMP TABLE actions(program VARCHAR, metric VARCHAR, opened DATE, owner VARCHAR, due DATE, closed DATE, result VARCHAR)');
         const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v);
-        await insertRows(s, dialect, 'measurements', 5, measurements.map(m => [m.program, m.metric, m.period, String(m.value), m.sample ?? null]));
+        await insertRows(s, dialect, 'measurements', 6, measurements.map(m => [m.program, m.metric, m.period, String(m.value), m.sample ?? null, m.population ?? null]));
         await insertRows(s, dialect, 'actions', 7, actions.map(a => [a.program, a.metric, blank(a.opened), blank(a.owner), blank(a.due), blank(a.closed), blank(a.result)]));
         // Fresh temp tables have no statistics: without them PostgreSQL's estimates are far off.
         if (dialect === 'postgres') for (const t of [...tables.map(t => t.name), 'measurements', 'actions']) await s.run(`ANALYZE ${t}`);
-        for (const view of evaluationViews(dialect)) await s.run(view);
-        const points = (await s.all('SELECT norm_id, period, status, critical, exclusion FROM norma_points ORDER BY norm_ord, period_start'))
+        for (const view of evaluationViews(dialect, { population: needsPopulation(model) })) await s.run(view);
+        const points = (await s.all('SELECT norm_id, period, status, critical, exclusion FROM norma_points ORDER BY norm_ord, period_start, coalesce(utc_offset, 0) DESC'))
             .map(r => ({ norm_id: String(r.norm_id), period: String(r.period), status: String(r.status), critical: r.critical === true, exclusion: (r.exclusion ?? null) as string | null }));
-        const triggers = (await s.all('SELECT t.norm_id, rule, periods, unanswered, overdue FROM norma_triggers t JOIN norma_norms n ON n.id = t.norm_id ORDER BY n.ord, fired_at, rule_order'))
+        const triggers = (await s.all('SELECT t.norm_id, rule, periods, unanswered, overdue FROM norma_triggers t JOIN norma_norms n ON n.id = t.norm_id ORDER BY n.ord, fired_seq, rule_order'))
             .map(r => ({ norm_id: String(r.norm_id), rule: String(r.rule), periods: (r.periods as unknown[]).map(String), unanswered: r.unanswered === true, overdue: r.overdue === true }));
         const verdicts = (await s.all('SELECT norm_id, verdict, triggers FROM norma_verdicts ORDER BY ord'))
             .map(r => ({ norm_id: String(r.norm_id), verdict: String(r.verdict), triggers: Number(r.triggers) }));

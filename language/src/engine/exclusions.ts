@@ -45,11 +45,19 @@ export function exclusionsFor(all: readonly PreparedExclusion[], program: string
     return all.filter(e => (!e.programs || e.programs.has(program)) && (!e.metrics || e.metrics.has(metric)));
 }
 
-/** The first exclusion covering a period start, or undefined. */
+/**
+ * The first exclusion still applied that covers a period start; else the first expired one
+ * covering it (the point is judged, and a warning names it); else undefined. An expired
+ * exclusion never hides one still in force over the same period.
+ */
 export function coveringExclusion(list: readonly PreparedExclusion[], start: number): PreparedExclusion | undefined {
+    let expired: PreparedExclusion | undefined;
     for (let i = 0; i < list.length; i++) {
         const e = list[i];
-        if (start >= e.start && start < e.end) return e;
+        if (start >= e.start && start < e.end) {
+            if (e.expiredOn === null) return e;
+            expired ??= e;
+        }
     }
-    return undefined;
+    return expired;
 }
