@@ -247,10 +247,11 @@ function pointCtes(dialect: EvaluationDialect, options: ViewOptions): string {
     const wide = (x: string) => (dialect === 'postgres' ? `CAST(${x} AS NUMERIC)` : `CAST(${x} AS HUGEINT)`);
     // `sample valid at C% confidence within E%` needs ceil(A N / (B N + A - B)) of a population N,
     // ceil(A / B) of an unknown one (engine/sample-size.ts); sample >= ceil(X / D) is sample * D >= X.
+    // A population below 1 (a data error the engine refuses) asks nothing, as in the engine.
     const tooSmallForPrecision = options.population
-        ? `CASE WHEN w.population IS NULL THEN w.sample < w.precision_n0 WHEN w.population <= 0 THEN false
-                    ELSE ${wide('w.sample')} * (${wide('w.population')} * w.precision_b + w.precision_a - w.precision_b) < ${wide('w.precision_a')} * w.population END`
-        : 'w.sample < w.precision_n0';
+        ? `CASE WHEN w.population IS NULL THEN w.sample IS NULL OR w.sample < w.precision_n0 WHEN w.population <= 0 THEN false
+                    ELSE w.sample IS NULL OR ${wide('w.sample')} * (${wide('w.population')} * w.precision_b + w.precision_a - w.precision_b) < ${wide('w.precision_a')} * w.population END`
+        : 'w.sample IS NULL OR w.sample < w.precision_n0';
     return `norms AS (
     -- The norms in force at the evaluation day (a norm whose from day is later is upcoming).
     SELECT n.*, r.as_of_day FROM norma_norms n CROSS JOIN norma_run r
@@ -297,7 +298,7 @@ function pointCtes(dialect: EvaluationDialect, options: ViewOptions): string {
 ), assessed AS (
     SELECT w.*, e.exclusion_ord, e.exclusion,
            (w.sample_minimum IS NOT NULL AND (w.sample IS NULL OR w.sample < w.sample_minimum))
-           OR (w.precision_a IS NOT NULL AND (w.sample IS NULL OR ${tooSmallForPrecision})) AS unsampled,
+           OR (w.precision_a IS NOT NULL AND (${tooSmallForPrecision})) AS unsampled,
            CASE w.op
                WHEN '>=' THEN w.value >= w.target WHEN '>' THEN w.value > w.target
                WHEN '<=' THEN w.value <= w.target WHEN '<' THEN w.value < w.target
