@@ -12,6 +12,7 @@ import { colors, MACHINE_FORMATS, ownCodes, terminalText, writeOutput } from '..
 import { escapeXml } from '../../cli/src/formats/escape.js';
 import { norma, REPO, tempDir } from '../cli/run-norma.js';
 import { buildDocuments, clearAll, lspServices, type Services } from '../lsp/fixtures.js';
+import { checkRequest } from '../../language/src/lsp/norma-check-request.js';
 
 /** One payload of each class, and how it must read once escaped. */
 const PAYLOADS: [string, string, string][] = [
@@ -227,6 +228,40 @@ describe('the editor', () => {
             expect(value).toContain(`T ${shown} T`);
             expect(value).not.toMatch(UNSAFE);
         });
+    });
+});
+
+describe('the editor: lenses and norma/check', () => {
+    let services: Services;
+    let folder: string;
+    beforeAll(async () => {
+        services = lspServices();
+        await services.shared.workspace.ConfigurationProvider.initialized({});
+    });
+    afterEach(async () => {
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { norma: {} } });
+        await clearAll(services);
+    });
+    const badData = (payload: string) => {
+        folder = tempDir();
+        fs.writeFileSync(path.join(folder, 'w.norma'), METRIC + program('T'));
+        fs.writeFileSync(path.join(folder, 'm.json'), JSON.stringify([{ program: 'P', metric: 'SL', period: '2026-01-05', value: `9${payload}`, sample: 100 }]));
+    };
+
+    it.each(IN_FILES.filter(([, payload]) => !/\uFEFF/.test(payload)))('%s in a data value: the verdict lens and the norma/check message show it escaped', async (_, payload, shown) => {
+        badData(payload);
+        services.Norma.lsp.NormaEvaluation.setRoot(folder);
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { norma: { data: ['m.json'], asOf: '2026-01-06' } } });
+        const [doc] = await buildDocuments(services, { 'w.norma': METRIC + program('T') });
+        const list = await services.Norma.lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri: doc.uri.toString() } });
+        const titles = (list ?? []).map(l => l.command?.title ?? '').join('\n');
+        expect(titles).toContain(visible(`9${payload}`));
+        expect(titles).not.toMatch(UNSAFE);
+        const response = await checkRequest({ folder, data: ['m.json'], actions: [], asOf: '2026-01-06' });
+        expect(response.kind).toBe('data-errors');
+        const message = (response as { message: string }).message;
+        expect(message).toContain(shown);
+        expect(message).not.toMatch(UNSAFE);
     });
 });
 
