@@ -115,3 +115,17 @@ describe('the command line', () => {
         expect(run.stderr).toMatch(/No \.norma file found/);
     });
 });
+
+describe('the workspace limits', () => {
+    it("admit the benchmark's 10,000-program workspace, the size issue 12 measures", async () => {
+        // @ts-expect-error plain ESM script without type declarations
+        const { writeProgramWorkspace } = await import('../../bench/program-files.mjs');
+        const { MAX_WORKSPACE_CHARS, MAX_WORKSPACE_FILES } = await import('../../language/src/parser/limits.js');
+        const dir = workspace({});
+        const { files } = writeProgramWorkspace(dir, 10_000) as { files: number };
+        const texts = [dir, path.join(dir, 'programs')].flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.norma')).map(f => fs.readFileSync(path.join(d, f), 'utf8')));
+        expect(texts).toHaveLength(files);
+        expect(files).toBeLessThan(MAX_WORKSPACE_FILES);
+        expect(texts.reduce((n, t) => n + t.length, 0)).toBeLessThan(MAX_WORKSPACE_CHARS);
+    });
+});
