@@ -4,7 +4,7 @@
  * language server adds its features on top in `lsp/norma-lsp-module.ts` (`createNormaLspServices`).
  */
 import {
-    inject, type Module, type LangiumCoreServices, type LangiumSharedCoreServices,
+    inject, type DeepPartial, type Module, type LangiumCoreServices, type LangiumSharedCoreServices,
     type PartialLangiumCoreServices, type DefaultSharedCoreModuleContext,
     createDefaultCoreModule, createDefaultSharedCoreModule
 } from 'langium';
@@ -13,6 +13,8 @@ import { NormaValidator, registerValidationChecks } from './validation/norma-val
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
 import { NormaScopeProvider } from './scoping/norma-scope-provider.js';
 import { NormaLexer } from './parser/norma-lexer.js';
+import { NormaLangiumDocuments } from './workspace/norma-documents.js';
+import { NormaIndexManager } from './workspace/norma-index-manager.js';
 
 export type NormaAddedServices = {
     validation: {
@@ -40,12 +42,22 @@ export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & Nor
     },
 };
 
+/** Shared services of the CLI and the language server alike. */
+export const NormaSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
+    workspace: {
+        // The list of all documents kept between changes (see the class).
+        LangiumDocuments: (services) => new NormaLangiumDocuments(services),
+        // The files each document refers to, kept for the question asked after every edit.
+        IndexManager: (services) => new NormaIndexManager(services),
+    },
+};
+
 /** Services for tools without an editor (CLI, compiled checks, tests). */
 export function createNormaServices(context: DefaultSharedCoreModuleContext): {
     shared: LangiumSharedCoreServices;
     Norma: NormaServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule, NormaSharedModule);
     const Norma = inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
     shared.ServiceRegistry.register(Norma);
     registerValidationChecks(Norma);

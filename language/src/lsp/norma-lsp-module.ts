@@ -9,7 +9,7 @@ import {
 } from 'langium/lsp';
 import { NormaDocumentBuilder } from './norma-document-builder.js';
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from '../generated/module.js';
-import { NormaModule, type NormaAddedServices } from '../norma-module.js';
+import { NormaModule, NormaSharedModule, type NormaAddedServices } from '../norma-module.js';
 import { registerValidationChecks } from '../validation/norma-validator.js';
 import { NormaCodeActionProvider } from './norma-code-actions.js';
 import { NormaCodeLensProvider } from './norma-code-lens.js';
@@ -68,7 +68,7 @@ export function createNormaLspServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Norma: NormaLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), NormaGeneratedSharedModule, NormaSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), NormaGeneratedSharedModule, NormaSharedModule as Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>>, NormaSharedLspModule);
     const Norma = inject(
         createDefaultModule({ shared }), NormaGeneratedModule, NormaModule as Module<NormaLspServices, Partial<NormaLspServices>>,
         NormaLspModule as Module<NormaLspServices, Partial<NormaLspServices>>,

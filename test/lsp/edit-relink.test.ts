@@ -1,0 +1,78 @@
+// After an edit the server links again exactly the documents Langium would: those that refer to
+// a changed file and those holding a reference that failed to link. Norma answers both
+// questions from what it kept per document (NormaIndexManager, NormaDocumentBuilder); these
+// tests compare the answers with Langium's own and follow the diagnostics through edits.
+import { DefaultIndexManager, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NormaIndexManager } from '../../language/src/workspace/norma-index-manager.js';
+import { buildDocuments, clearAll, lspServices } from './fixtures.js';
+
+const services = lspServices();
+afterEach(() => clearAll(services));
+
+const METRIC = (name: string) => `metric ${name} { family service unit percent better higher period daily }\n`;
+const errors = (uri: LangiumDocument['uri']) =>
+    services.shared.workspace.LangiumDocuments.getDocument(uri)!.diagnostics!.filter(d => d.severity === 1).map(d => d.message);
+
+async function edit(doc: LangiumDocument, version: number, text: string): Promise<void> {
+    services.shared.workspace.TextDocuments.set(TextDocument.create(doc.uri.toString(), 'norma', version, text));
+    await services.shared.workspace.DocumentBuilder.update([doc.uri], []);
+}
+
+describe('which documents an edit affects', () => {
+    it("is Langium's answer for every document and every changed file", async () => {
+        const docs = await buildDocuments(services, {
+            'metrics.norma': METRIC('ServiceLevel') + METRIC('Quality'),
+            'more-metrics.norma': METRIC('Speed'),
+            'programs/a.norma': 'program A { norm ServiceLevel >= 80%\n norm Speed >= 50% }',
+            'programs/b.norma': 'program B { norm Quality >= 90% }',
+            'programs/c.norma': 'program C { channel voice }',
+            'programs/d.norma': 'program D { norm Missing >= 1% }',
+        });
+        const index = services.shared.workspace.IndexManager;
+        expect(index).toBeInstanceOf(NormaIndexManager);
+        const langium = (doc: LangiumDocument, changed: Set<string>) => DefaultIndexManager.prototype.isAffected.call(index, doc, changed);
+        const answers: boolean[] = [];
+        for (const changed of [...docs.map(d => [d.uri.toString()]), docs.slice(0, 2).map(d => d.uri.toString()), []]) {
+            for (const doc of docs) {
+                const set = new Set(changed);
+                expect(index.isAffected(doc, set), `${doc.uri.path} after ${changed.join(', ')}`).toBe(langium(doc, set));
+                answers.push(index.isAffected(doc, set));
+            }
+        }
+        // Both answers occur: a program refers to the metrics files, a file never to itself alone.
+        expect(answers).toContain(true);
+        expect(answers).toContain(false);
+    });
+
+    it('links again a program whose metric appears in another file, and again when it goes away', async () => {
+        const [metrics, program] = await buildDocuments(services, {
+            'metrics.norma': METRIC('ServiceLevel'),
+            'programs/p.norma': 'program P { norm Speed >= 80% }',
+        });
+        expect(errors(program.uri)).toEqual(["Unknown metric 'Speed'."]);
+        // A new metric in another file: the program's failed reference now links.
+        await edit(metrics, 2, METRIC('ServiceLevel') + METRIC('Speed'));
+        expect(errors(program.uri)).toEqual([]);
+        // Edited again without touching Speed: still linked.
+        await edit(metrics, 3, METRIC('ServiceLevel') + METRIC('Speed') + '// a comment\n');
+        expect(errors(program.uri)).toEqual([]);
+        // Renamed away: the program refers to metrics.norma, so it is linked again and fails.
+        await edit(metrics, 4, METRIC('ServiceLevel') + METRIC('Speed2'));
+        expect(errors(program.uri)).toEqual(["Unknown metric 'Speed'. Did you mean 'Speed2'?"]);
+        // And back: the failed reference is retried after an edit of any file.
+        await edit(metrics, 5, METRIC('Speed'));
+        expect(errors(program.uri)).toEqual([]);
+    });
+
+    it('forgets a deleted file: its programs fail to link', async () => {
+        const [metrics, program] = await buildDocuments(services, {
+            'metrics.norma': METRIC('ServiceLevel'),
+            'programs/p.norma': 'program P { norm ServiceLevel >= 80% }',
+        });
+        expect(errors(program.uri)).toEqual([]);
+        await services.shared.workspace.DocumentBuilder.update([], [metrics.uri]);
+        expect(errors(program.uri)).toEqual(["Unknown metric 'ServiceLevel'."]);
+    });
+});
