@@ -11,6 +11,7 @@ import {
 import { NormaGeneratedModule, NormaGeneratedSharedModule } from './generated/module.js';
 import { NormaValidator, registerValidationChecks } from './validation/norma-validator.js';
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
+import { NormaValidationRegistry } from './validation/norma-validation-registry.js';
 import { NormaScopeProvider } from './scoping/norma-scope-provider.js';
 import { NormaLexer } from './parser/norma-lexer.js';
 import { NormaLangiumDocuments } from './workspace/norma-documents.js';
@@ -39,6 +40,8 @@ export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & Nor
         NormaValidator: (services) => new NormaValidator(services),
         // Linking errors carry the code 'unknown-name' and the suggestion as data.
         DocumentValidator: (services) => new NormaDocumentValidator(services),
+        // Synchronous checks called without promises (see the class).
+        ValidationRegistry: (services) => new NormaValidationRegistry(services),
     },
 };
 
