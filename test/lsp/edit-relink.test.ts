@@ -66,6 +66,35 @@ describe('which documents an edit affects', () => {
         expect(errors(program.uri)).toEqual([]);
     });
 
+    it("keeps every metric of the workspace in Langium's answer and order through edits, additions and deletions", async () => {
+        const [metrics, more, program] = await buildDocuments(services, {
+            'metrics.norma': METRIC('ServiceLevel') + METRIC('Quality'),
+            'more-metrics.norma': METRIC('Speed'),
+            'programs/p.norma': 'program P { norm Speed >= 80%\n norm Later >= 1% }',
+        });
+        const index = services.shared.workspace.IndexManager;
+        const names = (type: string) => index.allElements(type).map(d => `${d.name} ${d.documentUri.path}`).toArray();
+        const langium = (type: string) => DefaultIndexManager.prototype.allElements.call(index, type).map(d => `${d.name} ${d.documentUri.path}`).toArray();
+        const same = () => {
+            for (const type of ['Metric', 'Program', 'Standard']) expect(names(type), type).toEqual(langium(type));
+            // The very descriptions Langium holds, not copies of old ones.
+            expect(index.allElements('Metric').toArray()).toEqual(DefaultIndexManager.prototype.allElements.call(index, 'Metric').toArray());
+        };
+        same();
+        expect(names('Metric')).toEqual(['ServiceLevel /ws/metrics.norma', 'Quality /ws/metrics.norma', 'Speed /ws/more-metrics.norma']);
+        await edit(program, 2, 'program P2 { norm Speed >= 80%\n norm Later >= 1% }');
+        same();
+        await edit(more, 2, METRIC('Speed') + METRIC('Later'));
+        same();
+        expect(errors(program.uri)).toEqual([]);
+        await edit(metrics, 2, METRIC('Quality'));
+        same();
+        expect(names('Metric').sort()).toEqual(['Later /ws/more-metrics.norma', 'Quality /ws/metrics.norma', 'Speed /ws/more-metrics.norma']);
+        await services.shared.workspace.DocumentBuilder.update([], [more.uri]);
+        same();
+        expect(errors(program.uri)).toEqual(["Unknown metric 'Speed'.", "Unknown metric 'Later'."]);
+    });
+
     it('forgets a deleted file: its programs fail to link', async () => {
         const [metrics, program] = await buildDocuments(services, {
             'metrics.norma': METRIC('ServiceLevel'),

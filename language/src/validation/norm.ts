@@ -13,7 +13,7 @@ import {
 import { metricBetter, metricUnit } from '../model/ast-access.js';
 import { unitModel } from '../model/build.js';
 import type { MetricUnit } from '../model/types.js';
-import { dimensionOf, readQuantity, toMetricUnit, UNIT_KINDS, unitLabel } from '../model/units.js';
+import { dimensionOf, readQuantity, toMetricUnit, UNIT_KINDS, unitLabel, type Conversion } from '../model/units.js';
 import { checkIsDay } from './dates.js';
 import { CONFIDENCE_LEVELS } from '../engine/sample-size.js';
 
@@ -69,10 +69,25 @@ function betterOf(metric: Metric | undefined): 'higher' | 'lower' | undefined {
     return better === 'higher' || better === 'lower' ? better : undefined;
 }
 
+/**
+ * A quantity converted to a metric's unit, kept per quantity node: the checks of one norm convert
+ * its target and floor several times (70,000 norms in the 10,000-program benchmark). A node is
+ * new after each parse, so a kept conversion never outlives its text.
+ */
+const conversions = new WeakMap<Quantity, { kind: string; currency: string | undefined; result: Conversion }>();
+
+function converted(q: Quantity, unit: MetricUnit): Conversion {
+    const known = conversions.get(q);
+    if (known && known.kind === unit.kind && known.currency === unit.currency) return known.result;
+    const result = toMetricUnit(q, unit);
+    conversions.set(q, { kind: unit.kind, currency: unit.currency, result });
+    return result;
+}
+
 /** The normalised value of a quantity, or undefined when it does not convert (reported elsewhere). */
 function valueOf(q: Quantity | undefined, unit: MetricUnit | undefined): number | undefined {
     if (!q || !unit) return undefined;
-    const c = toMetricUnit(q, unit);
+    const c = converted(q, unit);
     return c.ok ? c.value : undefined;
 }
 
@@ -100,15 +115,15 @@ export function checkNormUnitMatchesMetric(q: Quantity, accept: ValidationAccept
     const metric = norm ? metricOf(norm) : undefined;
     const unit = unitOf(metric);
     if (!unit) return;
-    const converted = toMetricUnit(q, unit);
-    if (converted.ok) return;
+    const conversion = converted(q, unit);
+    if (conversion.ok) return;
     const sameDimension = read.dimension === dimensionOf(unit) || (unit.kind === 'ratio' && read.dimension === 'number');
     const sameCurrency = read.dimension !== 'money' || read.currency === unit.currency;
     if (sameDimension && sameCurrency) {
-        const message = read.dimension === 'fraction' ? `A percentage is between 0% and 100%; ${q.value} is not.` : converted.message;
+        const message = read.dimension === 'fraction' ? `A percentage is between 0% and 100%; ${q.value} is not.` : conversion.message;
         accept('error', message, { node: q, code: CODE_QUANTITY_OUT_OF_RANGE });
     } else {
-        accept('error', converted.message.replace('the metric is measured', `${metric!.name} is measured`),
+        accept('error', conversion.message.replace('the metric is measured', `${metric!.name} is measured`),
             { node: q, code: CODE_NORM_WRONG_UNIT, data: { unit: unitLabel(unit) } });
     }
 }
