@@ -240,6 +240,14 @@ program P { norm ASA <= 20s { act after 2 consecutive misses } }` });
             expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-10-25', actions: [] })));
         });
 
+        // The engine refuses such a row; the views must not skip it silently.
+        it('stops on a period it cannot read, naming it', async () => {
+            const model = await modelOf({ 'w.norma': `metric SL "SL" { family service unit percent better higher period daily }
+program P { norm SL >= 80% }` });
+            const rows = [{ program: 'P', metric: 'SL', period: '2026-01-05', value: 85 }, { program: 'P', metric: 'SL', period: '2026-1-6', value: 85 }];
+            await expect(sqlEvaluation(dialect, model, rows, [], '2026-01-06')).rejects.toThrow(/not a period: 2026-1-6/);
+        });
+
         it('agrees with the engine on every generated workspace: point statuses, triggers and verdicts', async () => {
             let compared = 0;
             const seen = new Set<string>();

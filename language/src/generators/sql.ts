@@ -170,8 +170,9 @@ const DAY_ZERO = `DATE '1970-01-01'`;
  * its UTC offset, in arithmetic every dialect shares: a day `2026-01-05`, a month `2026-01`, an
  * ISO week `2026-W02` (its Monday: week 1 holds January 4th), an interval start
  * `2026-01-05T09:30`, or one with the offset of a daylight-saving night `2026-10-25T01:30+01:00`.
- * The shape is told by the length alone (cheap on millions of rows); a text of any other length
- * stops the query with an error that names it, as the engine refuses such a row.
+ * The shape is told by the length (cheap on millions of rows) and a W or T where a week or an
+ * interval has one; a text of any other shape stops the query with an error that names it (or
+ * with the database's own error on a day that does not exist), as the engine refuses such a row.
  */
 function periodParts(p: string): { day: string; minute: string; offset: string } {
     const int = (from: number, length: number) => `CAST(substr(${p}, ${from}, ${length}) AS INTEGER)`;
@@ -181,11 +182,12 @@ function periodParts(p: string): { day: string; minute: string; offset: string }
     return {
         day: `CASE length(${p})
                 WHEN 10 THEN CAST(${p} AS DATE) - ${DAY_ZERO}
-                WHEN 16 THEN CAST(substr(${p}, 1, 10) AS DATE) - ${DAY_ZERO}
-                WHEN 22 THEN CAST(substr(${p}, 1, 10) AS DATE) - ${DAY_ZERO}
                 WHEN 7 THEN CAST(${p} || '-01' AS DATE) - ${DAY_ZERO}
-                WHEN 8 THEN ${jan4} - ${fromMonday(jan4)} + 7 * (${int(7, 2)} - 1)
-                ELSE CAST('not a period: ' || ${p} AS INTEGER)
+                ELSE CASE
+                    WHEN length(${p}) = 8 AND substr(${p}, 6, 1) = 'W' THEN ${jan4} - ${fromMonday(jan4)} + 7 * (${int(7, 2)} - 1)
+                    WHEN length(${p}) IN (16, 22) AND substr(${p}, 11, 1) = 'T' THEN CAST(substr(${p}, 1, 10) AS DATE) - ${DAY_ZERO}
+                    ELSE CAST('not a period: ' || ${p} AS INTEGER)
+                END
             END`,
         minute: `CASE WHEN length(${p}) >= 16 THEN ${int(12, 2)} * 60 + ${int(15, 2)} ELSE 0 END`,
         offset: `CASE WHEN length(${p}) = 22
@@ -197,7 +199,7 @@ function periodParts(p: string): { day: string; minute: string; offset: string }
 function periodLastDay(p: string, dayExpr: string): string {
     const int = (from: number, length: number) => `CAST(substr(${p}, ${from}, ${length}) AS INTEGER)`;
     return `CASE length(${p})
-            WHEN 8 THEN ${dayExpr} + 6
+            WHEN 8 THEN ${dayExpr} + 6 -- a week (the day number stopped any other text of 8 characters)
             WHEN 7 THEN (CASE WHEN ${int(6, 2)} = 12 THEN make_date(${int(1, 4)} + 1, 1, 1)
                 ELSE make_date(${int(1, 4)}, ${int(6, 2)} + 1, 1) END - ${DAY_ZERO}) - 1
             ELSE ${dayExpr}
