@@ -103,6 +103,19 @@ for (const rows of sizes) {
     const perRow = cmp.sides.map(s => `${s.label}: ${(s.wallMs * 1000 / rows).toFixed(2)} us/row`).join(', ');
     console.log(`  ${cmp.name}: ${cmp.sides.map(s => `${s.wallMs.toFixed(0)} ms`).join(' / ')}, ratio ${cmp.ratio.toFixed(2)}x; ${perRow}`);
 }
+// Aim: time per row flat from the smallest size to the largest (the cached side: the workspace load is not per row).
+if (comparisons.length > 1) {
+    const perRow = comparisons.map((c, k) => ({ rows: sizes[k], cpu: c.sides[1].cpuMs * 1000 / sizes[k], wall: c.sides[1].wallMs * 1000 / sizes[k] }));
+    console.log(`Time per row, workspace from .norma-cache/ (CPU / wall): ${perRow.map(p => `${p.rows.toLocaleString('en')}: ${p.cpu.toFixed(2)} / ${p.wall.toFixed(2)} us`).join(', ')}`);
+    // Start-up weighs on the small sizes; the cost of each extra row between sizes shows whether time grows faster than rows.
+    const extra = comparisons.slice(1).map((c, k) => {
+        const a = comparisons[k].sides[1];
+        const b = c.sides[1];
+        const rows = sizes[k + 1] - sizes[k];
+        return `${sizes[k].toLocaleString('en')} to ${sizes[k + 1].toLocaleString('en')}: ${((b.cpuMs - a.cpuMs) * 1000 / rows).toFixed(2)} / ${((b.wallMs - a.wallMs) * 1000 / rows).toFixed(2)} us`;
+    });
+    console.log(`Time per extra row (CPU / wall): ${extra.join(', ')}`);
+}
 // Where the 10,000-norm workspace load goes (one run, in its own process).
 const phasesRun = runNode(await bundleScript('bench/workspace-phases.ts'), [path.join(dataFor(sizes[0]).dir, 'workspace')]);
 const phases = phasesRun.status === 0 ? JSON.parse(phasesRun.stdout) : null;

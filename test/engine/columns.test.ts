@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { check, checkMeasurements, columnsOf, concatColumns, rowsOf, type Measurement } from '../../language/src/engine/index.js';
-import { metric, model, norm, program } from './helpers.js';
+import { exclusion, metric, model, norm, program } from './helpers.js';
+import { evaluateIndexed } from '../../language/src/engine/evaluate.js';
+import { indexMeasurements } from '../../language/src/engine/series.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 
 const m = model({
@@ -76,5 +78,20 @@ describe('measurement columns', () => {
             [3, 'program', 'The program is missing.'],
         ]);
         expect(checkMeasurements(m, columnsOf(rows))).toEqual(checkMeasurements(m, rows));
+    });
+
+    test('points made when read (large data) are the points kept otherwise, in the same place of the JSON', () => {
+        const withRules = {
+            ...m,
+            norms: [norm('Acme', 'SL', { sampleMinimum: 20, critical: { side: 'below', threshold: 30 } }), norm('Acme', 'AHT', { op: '<=', target: 300 }), norm('Beta', 'SL')],
+            exclusions: [exclusion('Outage', { start: '2026-01-03', end: '2026-01-05' }), exclusion('Old', { programs: ['Beta'], start: '2026-01-01', end: '2026-01-09', expires: '2026-01-20' })],
+        } as NormaModel;
+        fc.assert(fc.property(fc.uniqueArray(row, { maxLength: 80, selector: r => `${r.program} ${r.metric} ${r.period}` }), rows => {
+            const data = columnsOf(rows.filter(r => r.program !== 'Gamma'));
+            const kept = evaluateIndexed(withRules, { asOf: '2026-02-15' }, () => indexMeasurements(data), false);
+            const made = evaluateIndexed(withRules, { asOf: '2026-02-15' }, () => indexMeasurements(data), true);
+            expect(JSON.stringify(made)).toBe(JSON.stringify(kept));
+            for (const r of made.results) expect(r.points).toEqual(r.points);
+        }), { numRuns: 200 });
     });
 });

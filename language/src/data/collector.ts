@@ -24,6 +24,9 @@ export interface FileInfo {
     text?: SourceText;
 }
 
+/** Rows read before the bytes per row are estimated from them. */
+const ESTIMATE_AFTER = 4096;
+
 export class Collector<T> {
     /** The rows read, as objects (actions, assessments). */
     readonly rows: T[] = [];
@@ -44,11 +47,26 @@ export class Collector<T> {
         return e;
     }
 
+    /** The size of the files to read (bytes), when known: once some rows are read, room for all of them is made at once. */
+    expectedBytes = 0;
+
     /** A row read from `file`, starting at `offset` of its text: its converted values, in `schema.fields` order. */
     add(values: unknown[], file: number, offset: number): void {
-        if (this.columns) this.schema.columns!(this.columns, values);
-        else this.rows.push(this.schema.build(values));
+        if (this.columns) {
+            if (this.table.length === ESTIMATE_AFTER && this.expectedBytes > 0 && this.table.file(0) === file) this.estimate(offset);
+            this.schema.columns!(this.columns, values);
+        } else {
+            this.rows.push(this.schema.build(values));
+        }
         this.table.push(file, offset);
+    }
+
+    /** Makes room for the rows the files likely hold, from the bytes per row of the first ones (at most one row per 8 bytes). */
+    private estimate(offset: number): void {
+        const perRow = Math.max(8, offset / ESTIMATE_AFTER);
+        const rows = Math.ceil((this.expectedBytes / perRow) * 1.02) + 1024;
+        this.columns!.reserve(rows);
+        this.table.reserve(rows);
     }
 }
 

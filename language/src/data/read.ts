@@ -66,11 +66,14 @@ interface Entry {
     format: Format | undefined;
     /** Text given in memory. */
     text?: string;
+    /** The file's size in bytes, when it is a file. */
+    size?: number;
 }
 
 export async function readData<T>(schema: Schema<T>, sources: readonly DataSource[], options: ReadOptions = {}): Promise<DataRead<T>> {
     const out = new Collector(schema);
     const entries = await expand(sources, out);
+    for (const entry of entries) if (entry.size !== undefined) out.expectedBytes += entry.size;
     for (const entry of entries) {
         const index = out.files.length;
         out.files.push({ name: entry.name, path: entry.path, format: entry.format ?? 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(schema.fields.length).fill(-1) });
@@ -195,20 +198,21 @@ async function expand<T>(sources: readonly DataSource[], out: Collector<T>): Pro
             const files = names
                 .filter(n => !n.startsWith('.') && DATA_EXTENSIONS[path.extname(n).toLowerCase()] !== undefined)
                 .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-            const found: string[] = [];
+            const found: [string, number][] = [];
             for (const n of files) {
                 const full = path.join(source, n);
                 try {
-                    if ((await fs.promises.stat(full)).isFile()) found.push(full);
+                    const info = await fs.promises.stat(full);
+                    if (info.isFile()) found.push([full, info.size]);
                 } catch {
                     // vanished or a broken link: not a data file
                 }
             }
             if (found.length === 0) out.error(source, 0, 0, `no .csv, .json or .ndjson file in ${source}`);
-            for (const full of found) add({ name: full, path: full, format: DATA_EXTENSIONS[path.extname(full).toLowerCase()] });
+            for (const [full, size] of found) add({ name: full, path: full, format: DATA_EXTENSIONS[path.extname(full).toLowerCase()], size });
             continue;
         }
-        add({ name: source, path: source, format: DATA_EXTENSIONS[path.extname(source).toLowerCase()] });
+        add({ name: source, path: source, format: DATA_EXTENSIONS[path.extname(source).toLowerCase()], size: stat.size });
     }
     return entries;
 }

@@ -137,8 +137,12 @@ export class ColumnsBuilder {
         return id;
     }
 
-    private grow(): void {
-        const size = this.capacity * 2;
+    /** Room for `rows` rows, grown to at once (a reader that can estimate its rows copies its columns once, not log n times). */
+    reserve(rows: number): void {
+        if (rows > this.capacity) this.grow(rows);
+    }
+
+    private grow(size = this.capacity * 2): void {
         const wider = <A extends Int32Array | Float64Array>(a: A, fill?: number): A => {
             const b = new (a.constructor as new (n: number) => A)(size);
             b.set(a);

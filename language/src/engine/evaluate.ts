@@ -22,7 +22,7 @@ import { checkRequirements } from './requirements.js';
 import { indexMeasurements, periodAt, seriesOf, type MeasurementIndex } from './series.js';
 import { numberOrNull, type MeasurementColumns } from './columns.js';
 import { annotateBreaches } from './staffing.js';
-import { summarise } from './summary.js';
+import { summarise, trendOf, type Trend } from './summary.js';
 import { freshnessOf } from './freshness.js';
 import { findTriggers } from './triggers.js';
 import { countPoints, verdictOf } from './verdict.js';
@@ -34,7 +34,7 @@ export function evaluate(model: NormaModel, measurements: readonly Measurement[]
 }
 
 /** `evaluate` with the rows grouped by the caller (`check` groups them while checking them). */
-export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexed: () => MeasurementIndex): CheckResult {
+export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexed: () => MeasurementIndex, lazy = true): CheckResult {
     const asOf = options.asOf;
     const asOfDay = dayNumberOf(asOf);
     if (asOfDay === undefined) throw new RangeError(`asOf must be a day like 2026-02-01, not '${asOf}'.`);
@@ -46,6 +46,7 @@ export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexe
     const expiredUses = new Map<string, ExpiredUse>();
 
     const results: NormResult[] = [];
+    const trends: Trend[] = [];
     const upcoming: CheckResult['upcoming'] = [];
     for (const norm of model.norms) {
         const fromDay = dayNumberOf(norm.from);
@@ -59,6 +60,10 @@ export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexe
         const rows = seriesOf(data, norm.program, norm.metric);
         const points: PointResult[] = [];
         const pointPeriods: Period[] = [];
+        // The points are the rows first..end-1 of the series (in period order, the window is one run of it).
+        let first = -1;
+        let end = -1;
+        let pointExclusions: (string | undefined)[] | undefined;
         for (let k = 0; k < rows.length; k++) {
             const i = rows[k];
             const period = periodAt(data, i)!;
@@ -72,14 +77,42 @@ export function evaluateIndexed(model: NormaModel, options: CheckOptions, indexe
             }
             points.push(pointOf(norm, columns, i, exclusion?.id));
             pointPeriods.push(period);
+            if (first < 0) first = k;
+            end = k + 1;
+            if (exclusion) (pointExclusions ??= new Array(points.length - 1).fill(undefined)).push(exclusion.id);
+            else pointExclusions?.push(undefined);
         }
-        results.push(judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay));
+        const result = judge(norm, metric, points, pointPeriods, actions, asOf, asOfDay);
+        trends.push(trendOf(points, metric?.better ?? 'higher'));
+        if (lazy && first >= 0) pointsWhenRead(result, norm, columns, rows, first, end, pointExclusions);
+        results.push(result);
     }
     annotateBreaches(model, results, columns);
 
     const requirements = checkRequirements(model, metrics);
-    const summary = summarise(results, requirements, m => metrics.get(m)?.better ?? 'higher', options.failOn ?? []);
+    const summary = summarise(results, trends, requirements, options.failOn ?? []);
     return { schema: 1, asOf, summary, results, requirements, upcoming, warnings: expiredWarnings(model, expiredUses, asOf) };
+}
+
+/**
+ * A result's points are made each time they are read, from its rows (a report writes one
+ * result at a time, so they never all exist at once): 10 million points kept as objects would
+ * take about a gigabyte, and a million of them cost the garbage collector more than making
+ * them twice (`lazy` false keeps them, for tests that compare the two).
+ */
+/** Replaces `result.points` (same place among its keys) by a getter making them again from the rows. */
+function pointsWhenRead(
+    result: NormResult, norm: NormModel, columns: MeasurementColumns, rows: readonly number[], first: number, end: number, exclusions: (string | undefined)[] | undefined,
+): void {
+    Object.defineProperty(result, 'points', {
+        enumerable: true,
+        configurable: true,
+        get(): PointResult[] {
+            const points = new Array<PointResult>(end - first);
+            for (let k = first; k < end; k++) points[k - first] = pointOf(norm, columns, rows[k], exclusions?.[k - first]);
+            return points;
+        },
+    });
 }
 
 function pointOf(norm: NormModel, columns: MeasurementColumns, i: number, exclusion: string | undefined): PointResult {

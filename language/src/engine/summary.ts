@@ -33,10 +33,24 @@ export function showsSustainedImprovement(points: readonly PointResult[], better
     return true;
 }
 
+/** What the summary needs of one result's points (worked out while they are at hand). */
+export interface Trend {
+    /** The status of the latest met-or-missed point; undefined when there is none. */
+    latest: 'met' | 'missed' | undefined;
+    /** Each of the last three judged points better than the one before it. */
+    improving: boolean;
+}
+
+export function trendOf(points: readonly PointResult[], better: Better): Trend {
+    const latest = lastJudged(points, 1)[0];
+    return { latest: latest?.status as Trend['latest'], improving: latest !== undefined && latest.status !== 'met' && showsSustainedImprovement(points, better) };
+}
+
+/** The summary of the results, each with its trend (`trends[i]` of `results[i]`). */
 export function summarise(
     results: readonly NormResult[],
+    trends: readonly Trend[],
     requirements: readonly RequirementResult[],
-    betterOf: (metric: string) => Better,
     failOn: readonly Verdict[] = [],
 ): Summary {
     const summary: Summary = {
@@ -47,7 +61,7 @@ export function summarise(
     let meeting = 0;
     let meetingOrImproving = 0;
     const failing = new Set<Verdict>([...GATE_VERDICTS, ...failOn]);
-    for (const r of results) {
+    results.forEach((r, i) => {
         switch (r.verdict) {
             case 'met': summary.met++; break;
             case 'at-risk': summary.atRisk++; break;
@@ -58,16 +72,16 @@ export function summarise(
             case 'stale': summary.stale++; break;
         }
         if (failing.has(r.verdict)) summary.passed = false;
-        const latest = lastJudged(r.points, 1)[0];
-        if (!latest) continue;
+        const trend = trends[i];
+        if (!trend.latest) return;
         withData++;
-        if (latest.status === 'met') {
+        if (trend.latest === 'met') {
             meeting++;
             meetingOrImproving++;
-        } else if (showsSustainedImprovement(r.points, betterOf(r.metric))) {
+        } else if (trend.improving) {
             meetingOrImproving++;
         }
-    }
+    });
     for (const q of requirements) if (!q.satisfied) summary.requirementsUnsatisfied++;
     if (summary.requirementsUnsatisfied > 0) summary.passed = false;
     if (withData > 0) {
