@@ -27,10 +27,18 @@ export function conflictsWithData(model: NormaModel, computed: RecordsResult, da
     const fromFormula = new Map(computed.computed.map(c => [`${c.program}\u0000${c.metric}`, c]));
     const reported = new Set<string>();
     const errors: DataError[] = [];
-    data.rows.forEach((row, index) => {
+    const c = data.columns ?? columnsOf(data.rows);
+    // The first row of each program and metric pair (by their ids: no row objects are made).
+    const width = Math.max(1, c.metrics.length);
+    const seen = new Set<number>();
+    for (let index = 0; index < c.length; index++) {
+        const pair = c.program[index] * width + c.metric[index];
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const row = { program: c.programs[c.program[index]] as string, metric: c.metrics[c.metric[index]] as string };
         const key = `${row.program}\u0000${row.metric}`;
         const formula = fromFormula.get(key);
-        if (!formula || reported.has(key)) return;
+        if (!formula || reported.has(key)) continue;
         reported.add(key);
         const at = data.locate({ kind: 'measurement', index, field: 'metric', message: '' });
         const metric = model.metrics.find(m => m.id === row.metric);
@@ -39,7 +47,7 @@ export function conflictsWithData(model: NormaModel, computed: RecordsResult, da
             ...at,
             message: `${row.program} ${row.metric} gets rows both from this data file and from the formula of ${row.metric}${where} over the ${formula.source} records; keep one of the two.`,
         });
-    });
+    }
     return errors;
 }
 

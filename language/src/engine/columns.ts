@@ -128,9 +128,11 @@ export class ColumnsBuilder {
         const ids = this.ids[k];
         let id = ids.get(name);
         if (id === undefined) {
+            // A name read from a file may be a slice of a whole chunk of its text: keep a copy, not the chunk.
+            const own = typeof name === 'string' ? Array.from(name).join('') : name;
             id = this.names[k].length;
-            this.names[k].push(name);
-            ids.set(name, id);
+            this.names[k].push(own);
+            ids.set(own, id);
         }
         this.lastName[k] = name;
         this.lastId[k] = id;
