@@ -19,6 +19,7 @@ it(`${REQUESTS} random requests, edits, cancellations and malformed messages ove
     const figures = await fuzzServer({ requests: REQUESTS, seed: SEED, example: path.join(REPO, 'examples/copc-cx'), progress });
     process.stderr.write(`server fuzz (seed ${SEED}): ${JSON.stringify({ ...figures, internalErrors: figures.internalErrors.length })}\n`);
     expect(figures.internalErrors).toEqual([]);
+    expect(figures.stalled).toEqual([]);
     expect({ crashes: figures.crashes, unanswered: figures.unanswered, swallowed: figures.swallowed }).toEqual({ crashes: 0, unanswered: 0, swallowed: 0 });
     expect(figures.answered).toBe(figures.requests);
     // The server's heap after GC stays flat once warm (RSS alone cannot tell a leak from V8 not shrinking).

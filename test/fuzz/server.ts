@@ -14,6 +14,8 @@ import { int, mutate, pick, random, type Random } from './mutate.js';
 
 export const REPO = path.resolve(__dirname, '../..');
 const SERVER = path.join(REPO, 'extension/dist/server.cjs');
+/** How long a request may wait for its answer before the fuzzer names it stalled. */
+const STALL_MS = 60_000;
 
 export interface ServerFigures {
     requests: number;
@@ -29,6 +31,8 @@ export interface ServerFigures {
     slowestMethod: string;
     rssStartMb: number;
     rssEndMb: number;
+    /** Requests with no answer after STALL_MS (they also count as unanswered). */
+    stalled: { method: string; params: string; cancelled: boolean }[];
     /** The server's heap after garbage collection, once warm (a tenth of the requests, 500 at most) and at the end. */
     heapStartMb: number;
     heapEndMb: number;
@@ -73,7 +77,7 @@ export async function fuzzServer(options: { requests: number; seed: number; exam
     const docs = files.map(f => ({ uri: pathToFileURL(f).toString(), base: fs.readFileSync(f, 'utf8'), text: fs.readFileSync(f, 'utf8'), version: 1 }));
     const client = new RawClient(SERVER, folder, [path.join(__dirname, 'heap-report.cjs')]);
     const figures: ServerFigures = {
-        requests: 0, edits: 0, answered: 0, unanswered: 0, crashes: 0, internalErrors: [], invalidParams: 0, cancelled: 0, swallowed: 0,
+        requests: 0, edits: 0, answered: 0, unanswered: 0, crashes: 0, internalErrors: [], invalidParams: 0, cancelled: 0, swallowed: 0, stalled: [],
         slowestMs: 0, slowestMethod: '', rssStartMb: 0, rssEndMb: 0, heapStartMb: 0, heapEndMb: 0,
     };
     const record = (method: string, started: number, response: Response) => {
@@ -91,7 +95,14 @@ export async function fuzzServer(options: { requests: number; seed: number; exam
         let id = 0;
         const answer = client.request(method, params, i => { id = i; });
         if (cancel) client.notify('$/cancelRequest', { id });
-        return answer.then(response => record(method, started, response));
+        // A request left unanswered is named (and the run goes on) instead of waiting for ever.
+        let timer: NodeJS.Timeout | undefined;
+        const stalled = new Promise<undefined>(resolve => { timer = setTimeout(() => resolve(undefined), STALL_MS); });
+        return Promise.race([answer, stalled]).then(response => {
+            clearTimeout(timer);
+            if (response) record(method, started, response);
+            else figures.stalled.push({ method, params: JSON.stringify(params ?? null).slice(0, 500), cancelled: cancel });
+        });
     };
     try {
         await client.initialize(pathToFileURL(folder).toString());
