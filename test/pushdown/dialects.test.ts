@@ -7,7 +7,7 @@ import { Parser } from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
 import { DIALECTS, DIALECT_NAMES } from '../../language/src/records/sql/dialects.js';
-import { sourceQuery } from '../../language/src/records/source-query.js';
+import { addDecimals, sourceQuery } from '../../language/src/records/source-query.js';
 import { UnsupportedConstruct } from '../../language/src/records/sql/unsupported.js';
 import { EDGE_FILES } from './edge-workspace.js';
 
@@ -50,6 +50,13 @@ describe.each(DIALECT_NAMES)('measurement SQL in %s', dialect => {
         expect(sql).toBe(fs.readFileSync(file, 'utf8'));
     });
 
+    it('reads the table once for the additive metrics and once per percentile or distinct metric', async () => {
+        // The edge workspace measures everything at offered_at; WaitP90 (percentile) and Agents (distinct) cannot be added up.
+        const sql = await edgeSql(dialect);
+        expect(sql.split(DIALECTS[dialect].table('acd.calls')).length - 1).toBe(3);
+        expect(sql.split('\nUNION ALL\n').length).toBe(3);
+    });
+
     it('guards every division: by NULLIF or by a constant that is not zero', async () => {
         // The edge workspace, with a record-level division (talk / wait) in one of its formulas.
         const ws = await loadWorkspace(EDGE_FILES);
@@ -89,20 +96,47 @@ describe.each(DIALECT_NAMES)('measurement SQL in %s', dialect => {
     });
 });
 
+/**
+ * The SQL without each `opener ... )`, parentheses balanced: an opener that holds an opening parenthesis
+ * (` FILTER (WHERE `) is dropped through its closing one; one that does not (` IGNORE NULLS ORDER BY `)
+ * is dropped up to the parenthesis that closes the call it stands in, which stays.
+ */
+function dropBalanced(sql: string, opener: string): string {
+    let out = sql;
+    for (let at = out.indexOf(opener); at >= 0; at = out.indexOf(opener, at)) {
+        let depth = opener.includes('(') ? 1 : 0;
+        let i = at + opener.length;
+        for (; i < out.length; i++) {
+            if (out[i] === "'") { i = out.indexOf("'", i + 1); continue; }
+            if (out[i] === '(') depth++;
+            else if (out[i] === ')' && depth-- === 0) break;
+            if (depth === 0 && opener.includes('(')) { i++; break; }
+        }
+        out = out.slice(0, at) + out.slice(i);
+    }
+    return out;
+}
+
 // node-sql-parser's name for each dialect it covers (it has none for DuckDB, ClickHouse or Spark SQL), and the
 // constructs of that dialect it does not know (node-sql-parser 5.4.0), each replaced by a simpler form it reads
 // before parsing: the rest of the SQL must parse.
-const PARSER: Record<string, { database: string; gaps: [RegExp, string][] }> = {
-    postgres: { database: 'postgresql', gaps: [[/ AT TIME ZONE '[^']*'/g, ''], [/ WITHIN GROUP \(ORDER BY [^)]*\)/g, '']] },
-    trino: { database: 'trino', gaps: [[/ FILTER \(WHERE [^)]*\)/g, '']] },
-    bigquery: { database: 'bigquery', gaps: [[/BIGNUMERIC/g, 'NUMERIC'], [/ IGNORE NULLS ORDER BY [^)]*\)/g, ')'], [/\)\[SAFE_OFFSET\(.*? - 1\)\]/g, ')']] },
-    snowflake: { database: 'snowflake', gaps: [[/ WITHIN GROUP \(ORDER BY [^)]*\)/g, '']] },
+const PARSER: Record<string, { database: string; gaps: ((sql: string) => string)[] }> = {
+    postgres: { database: 'postgresql', gaps: [sql => sql.replace(/ AT TIME ZONE '[^']*'/g, ''), sql => dropBalanced(sql, ' WITHIN GROUP ('), sql => sql.replace(/ OFFSET 0\)/g, ')')] },
+    trino: { database: 'trino', gaps: [sql => dropBalanced(sql, ' FILTER (WHERE ')] },
+    bigquery: { database: 'bigquery', gaps: [sql => sql.replace(/BIGNUMERIC/g, 'NUMERIC'), sql => dropBalanced(sql, ' IGNORE NULLS ORDER BY '), sql => sql.replace(/\)\[SAFE_OFFSET\(.*? - 1\)\]/g, ')')] },
+    snowflake: { database: 'snowflake', gaps: [sql => dropBalanced(sql, ' WITHIN GROUP (')] },
 };
 
 describe('an independent parser reads the goldens (node-sql-parser, a lint)', () => {
+    it('drops a construct it does not know with its balanced parentheses', () => {
+        expect(dropBalanced(`count(*) FILTER (WHERE (a AND f(b))) AS "c0", x`, ' FILTER (WHERE ')).toBe(`count(*) AS "c0", x`);
+        expect(dropBalanced(`ARRAY_AGG(v IGNORE NULLS ORDER BY CASE WHEN (a) THEN v END)[1]`, ' IGNORE NULLS ORDER BY ')).toBe('ARRAY_AGG(v)[1]');
+        expect(dropBalanced(`p(0.9) WITHIN GROUP (ORDER BY ')' || x) + 1`, ' WITHIN GROUP (')).toBe('p(0.9) + 1');
+    });
+
     it.each(Object.entries(PARSER))('%s parses', async (dialect, { database, gaps }) => {
         let sql = await edgeSql(dialect);
-        for (const [construct, simpler] of gaps) sql = sql.replace(construct, simpler);
+        for (const gap of gaps) sql = gap(sql);
         expect(() => new Parser().astify(sql, { database })).not.toThrow();
     });
 });
@@ -122,5 +156,14 @@ program P { records Shifts norm Starts >= 1 }` }]);
             expect((error as Error).message).toBe(`The ${dialect} dialect cannot express a time field (${dialect === 'spark' ? 'Spark has no time-of-day type before 4.1' : 'ClickHouse has no time-of-day type'}).`);
         }
         for (const dialect of ['duckdb', 'postgres', 'trino', 'bigquery', 'snowflake']) expect(() => sourceQuery(ws.model!, source, DIALECTS[dialect])).not.toThrow();
+    });
+});
+
+describe('adding partials up', () => {
+    it('adds decimal sums exactly', () => {
+        expect(addDecimals('12.50', '-3.125')).toBe('9.375');
+        expect(addDecimals('0.1', '0.2')).toBe('0.3');
+        expect(addDecimals('-0.5', '0.25')).toBe('-0.25');
+        expect(addDecimals('7', '3')).toBe('10');
     });
 });

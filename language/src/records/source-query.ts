@@ -1,94 +1,310 @@
 /**
- * Push-down (SPEC §6.4): ONE query per source, in any dialect, whose rows are the measurement
- * rows' partial sums and counts (one row per metric, program and period) plus one row counting
- * the cells that do not parse, field by field. Nothing else crosses the wire: no record comes
- * back. `measurementsOf` then divides last, exactly (finish.ts), and names intervals whose
- * local start repeats on a daylight-saving day with their offset (`2026-10-25T01:30+01:00`).
+ * Push-down (SPEC §6.4): ONE query per source, in any dialect, that reads the source's table once
+ * per time field its metrics are measured at (and once more per metric with a percentile or a
+ * distinct count, which cannot be rolled up). Every metric of every program is a set of
+ * conditional aggregates of the same GROUP BY: the records a program takes and a formula's
+ * `where` are conditions inside each aggregate, not joins or unions, so the database scans and
+ * parses the records once, and a single-table aggregate is what postgres_fdw can run on a shard.
+ *
+ * The groups are the finest periods of the branch (a half hour holds its day, week and month),
+ * and their rows carry partial sums and counts only: `measurementsOf` adds the partials of each
+ * metric's own period up (counts and sums add, minimums and maximums combine), then divides last,
+ * exactly (finish.ts). The same scan counts the cells that do not parse, the records no program
+ * takes and the records without an instant. No record comes back.
  */
 import type { SourceModel } from '../model/formula.js';
-import type { NormaModel } from '../model/types.js';
+import type { MetricModel, NormaModel, ProgramModel } from '../model/types.js';
 import { typedNull, type Dialect } from './sql/dialect.js';
-import { finish, type PartialValues } from './finish.js';
-import { badColumn, COLUMN, renderKept, renderMetric, renderRecords, renderTaken, type MetricQuery } from './sql/render.js';
+import { finish, parseDecimal, type PartialValues } from './finish.js';
+import { presentColumn, renderExpr, renderKept, renderRecords, renderTyped, renderUntaken, walkAggregates, type Partial } from './sql/render.js';
+import { labelWithOffset } from './zones.js';
+
+/** One program's partials of one metric: column names of the query's rows by partial. */
+interface ProgramColumns {
+    program: string;
+    /** The records the metric counts for the program in a group (a group without any gives no period). */
+    records: string;
+    partials: { partial: Partial; column: string }[];
+}
+
+interface BranchMetric {
+    metric: string;
+    /** Key columns holding the metric's period label and, for sub-day grains in a zone, its UTC offset. */
+    label: string;
+    offset?: string;
+    programs: ProgramColumns[];
+}
+
+/** One SELECT of the query: a GROUP BY over the source's records. */
+interface Branch {
+    id: string;
+    keys: number;
+    metrics: BranchMetric[];
+}
 
 export interface SourceQuery {
     source: string;
     sql: string;
-    metrics: MetricQuery[];
-    /** Fields whose cells are parsed (and counted when they do not parse), in `bad` column order. */
-    fields: string[];
+    branches: Branch[];
+    /** Fields whose cells are parsed (and counted when they do not parse), with their count columns. */
+    bad: { field: string; column: string }[];
+    /** The column counting kept records that no program takes. */
+    untaken: string;
+    /** Per time field a metric is measured at: columns counting taken records without one (one per program). */
+    noInstant: { at: string; columns: string[] }[];
+    /** Columns of the widest branch: `__branch`, k0..kN, c0..cM (all text). */
+    width: { keys: number; values: number };
 }
 
-/** Column names of the combined query. */
-export const OUT = { metric: '__metric', program: COLUMN.program, period: COLUMN.period, offset: COLUMN.offset } as const;
-const BAD_ROW = '__bad';
+/** The column naming the branch of a row. */
+export const BRANCH = '__branch';
+
+/** Aggregates that cannot be added up from finer periods: their metric gets a GROUP BY of its own. */
+const NOT_ADDITIVE = new Set(['percentile', 'distinct']);
+
+const conjunction = (parts: (string | undefined)[]) => {
+    const present = parts.filter((p): p is string => p !== undefined);
+    return present.length === 0 ? undefined : present.length === 1 ? present[0] : `(${present.join(' AND ')})`;
+};
+
+/** The programs that take records of the source, each with the condition that says which. */
+export function takers(source: SourceModel, programs: readonly ProgramModel[], dialect: Dialect): { program: string; condition: string }[] {
+    const out: { program: string; condition: string }[] = [];
+    for (const p of programs) {
+        const clauses = (p.records ?? []).filter(r => r.source === source.id);
+        if (!clauses.length) continue;
+        const conditions = clauses.map(r => (r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : dialect.boolean(true)));
+        out.push({ program: p.id, condition: conditions.length === 1 ? conditions[0] : `(${conditions.join(' OR ')})` });
+    }
+    return out;
+}
 
 /** The one query of a source over `relation` (its table, or a file reader). */
 export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dialect, relation = dialect.table(source.table)): SourceQuery {
-    const records = renderRecords(source, relation, dialect);
-    const kept = renderKept(source, records, dialect);
-    const taken = renderTaken(source, model.programs, kept, dialect);
-    const metrics = model.metrics.filter(m => m.formula?.source === source.id).map(m => renderMetric(m, source, taken, dialect));
-    const fields = source.fields.filter(f => !f.value).map(f => f.name);
-    const width = Math.max(fields.length, ...metrics.map(q => q.partials.length), 1);
+    const records = renderTyped(source, relation, dialect);
     const id = dialect.identifier;
-    const asText = (sql: string) => dialect.exactText(sql);
+    const keep = conjunction(source.keep.map(k => `COALESCE(${renderExpr(k, source, dialect)}, FALSE)`));
+    const programs = takers(source, model.programs, dialect);
+    const metrics = model.metrics.filter(m => m.formula?.source === source.id);
+
+    // Additive metrics share one branch per time field (in the order the fields first appear); the others have one each.
+    const additive = new Map<string, MetricModel[]>();
+    const alone: MetricModel[][] = [];
+    for (const m of metrics) {
+        let adds = true;
+        walkAggregates(m.formula!.value, a => { if (NOT_ADDITIVE.has(a.fn)) adds = false; });
+        if (!adds) alone.push([m]);
+        else additive.set(m.formula!.at, [...(additive.get(m.formula!.at) ?? []), m]);
+    }
+    const groups = [...additive.values(), ...alone];
+    if (!groups.length) groups.push([]);
+
+    const query: SourceQuery = { source: source.id, sql: '', branches: [], bad: [], untaken: '', noInstant: [], width: { keys: 0, values: 0 } };
+    const selects: { keys: string[]; values: string[]; groupBy: string[] }[] = [];
+    groups.forEach((group, b) => {
+        const keys: string[] = [];
+        const groupBy: string[] = [];
+        const values: string[] = [];
+        const key = (sql: string) => {
+            let i = groupBy.indexOf(sql);
+            if (i < 0) { i = groupBy.length; groupBy.push(sql); keys.push(dialect.exactText(sql)); }
+            return `k${i}`;
+        };
+        const value = (sql: string) => {
+            const text = dialect.exactText(sql);
+            let i = values.indexOf(text);
+            if (i < 0) { i = values.length; values.push(text); }
+            return `c${i}`;
+        };
+        const branch: Branch = { id: `b${b}`, keys: 0, metrics: [] };
+        if (b === 0) {
+            // Counted once, in the first scan: cells that do not parse, records no program takes, records without an instant.
+            for (const f of source.fields) if (!f.value) query.bad.push({ field: f.name, column: value(dialect.countWhere(`(${id(presentColumn(f.name))} AND ${id(f.name)} IS NULL)`)) });
+            const taken = programs.length ? `(${programs.map(p => p.condition).join(' OR ')})` : undefined;
+            query.untaken = value(dialect.countWhere(conjunction([keep, taken ? `(NOT ${taken})` : undefined]) ?? dialect.boolean(true)));
+            for (const at of [...new Set(metrics.map(m => m.formula!.at))]) {
+                const instant = renderExpr({ kind: 'field', name: at }, source, dialect);
+                query.noInstant.push({ at, columns: programs.map(p => value(dialect.countWhere(conjunction([keep, p.condition, `${instant} IS NULL`])!))) });
+            }
+        }
+        for (const m of group) {
+            const formula = m.formula!;
+            const at = renderExpr({ kind: 'field', name: formula.at }, source, dialect);
+            const period = dialect.periodKey(at, m.period, m.weekStart ?? 'monday', source.timezone);
+            const bm: BranchMetric = { metric: m.id, label: key(period.label), offset: period.offsetMinutes === undefined ? undefined : key(period.offsetMinutes), programs: [] };
+            const where = formula.where ? `COALESCE(${renderExpr(formula.where, source, dialect)}, FALSE)` : undefined;
+            for (const p of programs) {
+                const counted = conjunction([keep, p.condition, `${at} IS NOT NULL`, where])!;
+                const only = (sql: string) => `CASE WHEN ${counted} THEN ${sql} END`;
+                const pc: ProgramColumns = { program: p.program, records: value(dialect.countWhere(counted)), partials: [] };
+                let aggregate = 0;
+                const add = (kind: Partial['kind'], sql: string) => pc.partials.push({ partial: { column: `p${pc.partials.length}`, aggregate, kind }, column: value(sql) });
+                walkAggregates(formula.value, a => {
+                    const arg = a.arg ? renderExpr(a.arg, source, dialect) : undefined;
+                    switch (a.fn) {
+                        case 'count':
+                            add('records', dialect.countWhere(counted));
+                            if (arg !== undefined) add('countWhere', dialect.countWhere(conjunction([counted, arg])!));
+                            break;
+                        case 'sum':
+                            add('records', dialect.countWhere(counted));
+                            add('sum', `sum(${only(arg!)})`);
+                            break;
+                        case 'avg':
+                            add('nonNull', `count(${only(arg!)})`);
+                            add('sum', `sum(${only(arg!)})`);
+                            break;
+                        case 'min': case 'max':
+                            add('nonNull', `count(${only(arg!)})`);
+                            add(a.fn, `${a.fn}(${only(arg!)})`);
+                            break;
+                        case 'percentile':
+                            add('nonNull', `count(${only(arg!)})`);
+                            add('percentile', dialect.percentile(only(arg!), dialect.decimal(a.fraction!)));
+                            break;
+                        case 'distinct':
+                            add('records', dialect.countWhere(counted));
+                            add('distinct', dialect.countDistinct(only(arg!)));
+                            break;
+                    }
+                    aggregate++;
+                });
+                bm.programs.push(pc);
+            }
+            branch.metrics.push(bm);
+        }
+        branch.keys = keys.length;
+        query.branches.push(branch);
+        selects.push({ keys, values, groupBy });
+    });
+    query.width = { keys: Math.max(0, ...selects.map(s => s.keys.length)), values: Math.max(1, ...selects.map(s => s.values.length)) };
     const nullText = typedNull(dialect, 'text');
-    const pad = (values: string[]) => Array.from({ length: width }, (_, i) => `${values[i] ?? nullText} AS ${id(`c${i}`)}`).join(', ');
-    const branches = metrics.map(q => `SELECT ${dialect.text(q.metric)} AS ${id(OUT.metric)}, ${id(OUT.program)}, ${id(OUT.period)}, `
-        + `${id(OUT.offset)}, ${pad(q.partials.map(p => asText(id(p.column))))} FROM (${q.sql}) AS ${id(`m_${q.metric}`)}`);
-    // Cells that hold something that does not parse as the field's type, counted per field.
-    branches.push(`SELECT ${dialect.text(BAD_ROW)}, ${nullText}, ${nullText}, ${typedNull(dialect, 'integer')}, `
-        + `${pad(fields.map(f => asText(dialect.countWhere(id(badColumn(f))))))} FROM (${records}) AS ${id('bad_cells')}`);
-    return { source: source.id, sql: branches.join('\nUNION ALL\n'), metrics, fields };
+    const pad = (list: string[], n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${list[i] ?? nullText} AS ${id(`${prefix}${i}`)}`);
+    query.sql = selects.map((s, b) => `SELECT ${[`${dialect.text(`b${b}`)} AS ${id(BRANCH)}`, ...pad(s.keys, query.width.keys, 'k'), ...pad(s.values, query.width.values, 'c')].join(', ')}`
+        + ` FROM (${records}) AS ${id('records')}${s.groupBy.length ? ` GROUP BY ${s.groupBy.join(', ')}` : ''}`).join('\nUNION ALL\n');
+    return query;
+}
+
+/** A few records that no program takes (for the warning that counts them), over the source's table. */
+export function untakenExamplesQuery(model: NormaModel, source: SourceModel, dialect: Dialect, limit = 3): { sql: string; fields: string[] } {
+    const fields = source.fields.filter(f => !f.value).slice(0, 4).map(f => f.name);
+    const programs = model.programs.filter(p => (p.records ?? []).some(r => r.source === source.id));
+    const kept = renderKept(source, renderRecords(source, dialect.table(source.table), dialect), dialect);
+    return {
+        sql: `SELECT ${fields.map(f => `${dialect.exactText(dialect.identifier(f))} AS ${dialect.identifier(f)}`).join(', ')} FROM (${renderUntaken(source, programs, kept, dialect)}) AS ${dialect.identifier('untaken')} LIMIT ${limit}`,
+        fields,
+    };
 }
 
 export interface SourceMeasurements {
     measurements: { program: string; metric: string; period: string; value: number; sample: number }[];
+    /** Periods that give no row (a zero denominator, no values), and why, as the embedded computation says it. */
+    skipped: { program: string; metric: string; period: string; reason: string }[];
     /** Fields with cells that do not parse, and how many. */
     badCells: { field: string; count: number }[];
+    /** Kept records that no program takes. */
+    untaken: number;
+    /** Per time field, taken records (per program) that have none. */
+    noInstant: { at: string; count: number }[];
 }
+
+type Partials = Map<string, bigint | string | null>;
 
 /** The measurement rows of one source from its query's rows (row order does not matter). */
 export function measurementsOf(model: NormaModel, query: SourceQuery, rows: readonly Record<string, unknown>[]): SourceMeasurements {
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
-    const byMetric = new Map(query.metrics.map(q => [q.metric, q]));
-    const out: SourceMeasurements = { measurements: [], badCells: [] };
-    // Local labels that occur with two offsets (a repeated hour) are named with their offset.
-    const offsets = new Map<string, Set<number>>();
-    const key = (r: Record<string, unknown>) => `${r[OUT.metric]}\u0000${r[OUT.program]}\u0000${r[OUT.period]}`;
+    const source = model.sources?.find(s => s.id === query.source);
+    const zone = source?.timezone ?? null;
+    const branches = new Map(query.branches.map(b => [b.id, b]));
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const count = (v: unknown) => (v === null || v === undefined ? 0n : BigInt(String(v)));
+    const totals = new Map<string, bigint>();
+    const total = (column: string, r: Record<string, unknown>) => totals.set(column, (totals.get(column) ?? 0n) + count(r[column]));
+    // Per metric, program and period (label and offset): the partials added up over the groups.
+    const periods = new Map<string, { metric: MetricModel; program: string; label: string; offset: number | null; records: bigint; partials: Partials; kinds: Partial[] }>();
     for (const r of rows) {
-        if (r[OUT.metric] === BAD_ROW || r[OUT.offset] === null || r[OUT.offset] === undefined) continue;
-        const k = key(r);
-        if (!offsets.has(k)) offsets.set(k, new Set());
-        offsets.get(k)!.add(Number(r[OUT.offset]));
-    }
-    for (const r of rows) {
-        if (r[OUT.metric] === BAD_ROW) {
-            query.fields.forEach((field, i) => {
-                const count = Number(r[`c${i}`] ?? 0);
-                if (count > 0) out.badCells.push({ field, count });
-            });
-            continue;
+        const branch = branches.get(String(r[BRANCH]));
+        if (!branch) continue;
+        if (branch === query.branches[0]) {
+            for (const c of [...query.bad.map(b => b.column), query.untaken, ...query.noInstant.flatMap(n => n.columns)]) total(c, r);
         }
-        const q = byMetric.get(String(r[OUT.metric]));
-        const metric = metrics.get(String(r[OUT.metric]));
-        if (!q || !metric) continue;
-        const values: PartialValues = {};
-        q.partials.forEach((p, i) => { values[p.column] = (r[`c${i}`] ?? null) as string | null; });
-        const done = finish(metric, q.partials, values);
-        if (!done.ok) continue; // a zero denominator or no values: no row (no data), never 0 or 100
-        let period = String(r[OUT.period]);
-        const offset = r[OUT.offset];
-        if (offset !== null && offset !== undefined && (offsets.get(key(r))?.size ?? 0) > 1) period += offsetText(Number(offset));
-        out.measurements.push({ program: String(r[OUT.program]), metric: metric.id, period, value: done.value, sample: done.sample });
+        for (const bm of branch.metrics) {
+            const metric = metrics.get(bm.metric);
+            const label = text(r[bm.label]);
+            if (!metric || label === null) continue;
+            const offset = bm.offset === undefined || r[bm.offset] === null || r[bm.offset] === undefined ? null : Number(r[bm.offset]);
+            for (const pc of bm.programs) {
+                const records = count(r[pc.records]);
+                if (records === 0n) continue;
+                const k = `${bm.metric}\u0000${pc.program}\u0000${label}\u0000${offset}`;
+                let p = periods.get(k);
+                if (!p) {
+                    p = { metric, program: pc.program, label, offset, records: 0n, partials: new Map(), kinds: pc.partials.map(x => x.partial) };
+                    periods.set(k, p);
+                }
+                p.records += records;
+                for (const { partial, column } of pc.partials) p.partials.set(partial.column, combine(partial.kind, p.partials.get(partial.column), r[column]));
+            }
+        }
     }
-    out.measurements.sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    const out: SourceMeasurements = {
+        measurements: [], skipped: [],
+        badCells: query.bad.map(b => ({ field: b.field, count: Number(totals.get(b.column) ?? 0n) })).filter(b => b.count > 0),
+        untaken: Number(totals.get(query.untaken) ?? 0n),
+        noInstant: query.noInstant.map(n => ({ at: n.at, count: Number(n.columns.reduce((s, c) => s + (totals.get(c) ?? 0n), 0n)) })),
+    };
+    for (const p of periods.values()) {
+        const values: PartialValues = Object.fromEntries(p.partials);
+        const period = p.offset === null || zone === null ? p.label : labelWithOffset(p.label, p.offset, zone);
+        const done = finish(p.metric, p.kinds, values);
+        if (done.ok) out.measurements.push({ program: p.program, metric: p.metric.id, period, value: done.value, sample: done.sample });
+        else out.skipped.push({ program: p.program, metric: p.metric.id, period, reason: `no ${p.metric.id} row for ${p.program} in ${period}: ${done.reason}` });
+    }
+    const order = (a: { program: string; metric: string; period: string }, b: typeof a) => compare(a.program, b.program) || compare(a.metric, b.metric) || compare(a.period, b.period);
+    out.measurements.sort(order);
+    out.skipped.sort(order);
     return out;
 }
 
-function offsetText(minutes: number): string {
-    const sign = minutes < 0 ? '-' : '+';
-    const m = Math.abs(minutes);
-    return `${sign}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** Adds one group's partial to the periods' so far: counts and sums add, minimums and maximums combine. */
+function combine(kind: Partial['kind'], so: bigint | string | null | undefined, next: unknown): bigint | string | null {
+    const value = next === null || next === undefined ? null : String(next);
+    switch (kind) {
+        case 'records': case 'countWhere': case 'nonNull':
+            return (typeof so === 'bigint' ? so : 0n) + (value === null ? 0n : BigInt(value));
+        case 'sum':
+            return value === null ? (so as string | null | undefined) ?? null : so === null || so === undefined ? value : addDecimals(so as string, value);
+        case 'min': case 'max': {
+            if (value === null) return (so as string | null | undefined) ?? null;
+            if (so === null || so === undefined) return value;
+            const a = parseDecimal(so as string);
+            const b = parseDecimal(value);
+            const less = b.n * a.d < a.n * b.d;
+            return (kind === 'min') === less ? value : (so as string);
+        }
+        case 'percentile': case 'distinct':
+            // Their metrics are grouped by their own period: one group per period.
+            if (so !== undefined) throw new Error(`a ${kind} partial cannot be added up`);
+            return kind === 'distinct' ? (value === null ? 0n : BigInt(value)) : value;
+    }
+}
+
+/** The exact sum of two decimal texts (`12.50` + `-3.125` = `9.375`). */
+export function addDecimals(a: string, b: string): string {
+    const scale = (t: string) => (t.includes('.') ? t.length - t.indexOf('.') - 1 : 0);
+    const s = Math.max(scale(a), scale(b));
+    const scaled = (t: string) => {
+        const negative = t.trim().startsWith('-');
+        const [whole, fraction = ''] = t.trim().replace(/^[-+]/, '').split('.');
+        const n = BigInt(`${whole || '0'}${fraction.padEnd(s, '0')}`);
+        return negative ? -n : n;
+    };
+    const n = scaled(a) + scaled(b);
+    const digits = (n < 0n ? -n : n).toString().padStart(s + 1, '0');
+    const body = s ? `${digits.slice(0, -s)}.${digits.slice(-s)}` : digits;
+    return n < 0n ? `-${body}` : body;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }

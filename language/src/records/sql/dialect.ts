@@ -73,6 +73,12 @@ export interface Dialect {
     countDistinct(value: string): string;
     /** Text of an exact number, so no digit is lost on the way out. */
     exactText(value: string): string;
+    /**
+     * Appended to the subquery of typed fields so each cell is parsed once per record, where the
+     * planner would otherwise copy the parsing into every aggregate that reads the field
+     * (PostgreSQL shares no repeated expression: ` OFFSET 0` keeps the subquery whole).
+     */
+    readonly fence?: string;
     /** A typed null (ClickHouse needs `Nullable(...)`); `CAST(NULL AS INTEGER)` / `CAST(NULL AS VARCHAR)` when absent. */
     typedNull?(type: 'integer' | 'text'): string;
 }

@@ -126,6 +126,7 @@ export const postgres: Dialect = {
     percentile: (value, fraction) => `percentile_disc(${fraction}) WITHIN GROUP (ORDER BY ${value})`,
     countDistinct: value => `count(DISTINCT ${value})`,
     exactText: value => `CAST(${value} AS TEXT)`,
+    fence: ' OFFSET 0',
 };
 
 /** `75`, `75.5`, `1:15` (M:SS) or `0:01:15` (H:MM:SS) as seconds. */

@@ -50,6 +50,29 @@ export function renderRecords(source: SourceModel, relation: string, dialect: Di
     return `SELECT ${columns.join(', ')} FROM ${relation}`;
 }
 
+/**
+ * SQL for the typed fields of a source's records and, per field, whether its cell holds anything
+ * (`presentColumn`): a cell that is present but gives a null field does not parse. The push-down
+ * query reads these once per record (the dialect's `fence` keeps PostgreSQL from re-parsing a
+ * cell in every aggregate that uses it).
+ */
+export function renderTyped(source: SourceModel, relation: string, dialect: Dialect): string {
+    const zoned = source.timezone !== null;
+    const columns: string[] = [];
+    for (const f of source.fields) {
+        if (f.value) continue;
+        const cell = dialect.identifier(f.column ?? f.name);
+        columns.push(`${dialect.parseField(cell, f.type, f.format, zoned)} AS ${dialect.identifier(f.name)}`);
+        columns.push(`${dialect.present(cell)} AS ${dialect.identifier(presentColumn(f.name))}`);
+    }
+    return `SELECT ${columns.join(', ')} FROM ${relation}${dialect.fence ?? ''}`;
+}
+
+/** The flag column that says a field's cell holds something. */
+export function presentColumn(field: string): string {
+    return `__present_${field}`;
+}
+
 /** The flag column that says a field's cell did not parse. */
 export function badColumn(field: string): string {
     return `__bad_${field}`;
