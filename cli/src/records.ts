@@ -1,11 +1,12 @@
 /**
  * `--records S=path` for `check` and `measure`: parses the option, runs the data layer's records
- * computation, prints its warnings (records no program takes, periods with no denominator) on
+ * computation (or the same computation inside a database, `--database`), prints its warnings (records no program takes, periods with no denominator) on
  * stderr, and turns its errors into one located report (exit 2, no verdict). No rule lives here.
  */
 import type { NormaModel } from '../../language/src/model/types.js';
 import { formatDataErrors } from '../../language/src/data/index.js';
 import { parseRecordsSpec, readRecords, recordsErrorSummary, type RecordsResult, type RecordsSpec } from '../../language/src/data/records.js';
+import { measureAt } from './database/measure.js';
 import { UsageError } from './exit-codes.js';
 import type { Progress } from './progress.js';
 import { colorFor, colors } from './terminal.js';
@@ -20,10 +21,18 @@ export function parseRecordsOptions(values: readonly string[] | undefined): Reco
     });
 }
 
-/** Computes the rows; throws a UsageError (exit 2) on bad records. */
-export async function computeRecords(model: NormaModel, specs: RecordsSpec[], progress: Progress, options: { showSkipped?: boolean } = {}): Promise<RecordsResult> {
-    const result = await readRecords(model, specs, { onPhase: text => progress.phase(text) });
-    progress.done();
+/**
+ * Computes the rows from `--records` files (embedded DuckDB) or, given `database`, inside that
+ * database; throws a UsageError (exit 2) on bad records.
+ */
+export async function computeRecords(model: NormaModel, specs: RecordsSpec[], progress: Progress, options: { showSkipped?: boolean; database?: string } = {}): Promise<RecordsResult> {
+    const onPhase = (text: string) => progress.phase(text);
+    let result: RecordsResult;
+    try {
+        result = options.database === undefined ? await readRecords(model, specs, { onPhase }) : await measureAt(options.database, model, onPhase);
+    } finally {
+        progress.done();
+    }
     if (result.errors.length) {
         const more = recordsErrorSummary(result);
         const n = result.errorCount;

@@ -24,7 +24,9 @@ async function measureWith(model: NormaModel, dialect: Dialect, query: (sql: str
         const q = sourceQuery(model, source, dialect);
         out.push(...measurementsOf(model, q, await query(q.sql)).measurements);
     }
-    return out;
+    // In the order norma measure writes them, over all sources.
+    const key = (r: (typeof out)[number]) => [r.program, r.metric, r.period];
+    return out.sort((a, b) => { const [x, y] = [key(a), key(b)]; return x < y ? -1 : x > y ? 1 : 0; });
 }
 
 const createStatements = (d: Dialect, t: Table, textType: string) => {

@@ -7,18 +7,18 @@
 import type { Command } from 'commander';
 import { assess, checkAssessments, DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/index.js';
 import { displayDataPath, formatDataErrors, readAssessments, type DataError } from '../../../language/src/data/index.js';
-import { dataFiles, runCheck, type CheckOutcome } from '../../../language/src/check/index.js';
 import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { READINESS_FORMATS } from '../formats/readiness/index.js';
-import { formatDiagnostic } from '../diagnostics.js';
-import { loadCheckWorkspace } from '../load-with-data.js';
-import { createProgress } from '../progress.js';
-import { colorFor, colors, writeReport } from '../terminal.js';
+import { checkFromCli, DATABASE_HELP } from '../check-run.js';
+import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
+import { colorFor, writeReport } from '../terminal.js';
 
 interface AssessOptionsCli {
     assessment: string[];
     data?: string[];
+    records?: string[];
+    database?: string;
     actions?: string[];
     asOf?: string;
     staleAfter?: string;
@@ -62,6 +62,8 @@ export function register(program: Command): void {
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .requiredOption('--assessment <source...>', 'the self-assessment: requirement,program,status,evidence,assessor,assessed (CSV, JSON or NDJSON)')
         .option('--data <source...>', 'measurements, as for norma check (for the headline and the needs requirements)')
+        .option('--records <source=path...>', RECORDS_HELP)
+        .option('--database <url>', DATABASE_HELP)
         .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
         .option('--as-of <date>', 'assess as of this day (default: today)')
         .option('--stale-after <days>', `an assessment older than this many days earns nothing (default ${DEFAULT_STALE_AFTER_DAYS})`)
@@ -81,29 +83,13 @@ Example:
             const asOf = parseAsOf(opts.asOf);
             const staleAfterDays = parseStaleAfter(opts.staleAfter);
             const formats = parseFormats(opts.format, opts.output);
-            const data = opts.data ?? [];
-            const actionSources = opts.actions ?? [];
-            if ([...data, ...actionSources, ...opts.assessment].filter(s => s === '-').length > 1) throw new UsageError('Only one source can read stdin (-).');
-            const sources = [...data, ...actionSources];
-            const progress = createProgress();
-            let outcome: CheckOutcome;
-            try {
-                // The same check as `norma check` (without data, every norm has no data): it decides the needs requirements and the headline.
-                outcome = await runCheck({
-                    workspace: loadCheckWorkspace(paths, asOf, sources),
-                    measurements: data.length ? [dataFiles(data)] : [],
-                    actions: actionSources,
-                    asOf,
-                    reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
-                    evaluating: rows => progress.phase(`Evaluating ${rows.toLocaleString('en-US')} rows…`),
-                });
-            } finally {
-                progress.done();
-            }
-            const ws = outcome.workspace;
-            const c = colors(colorFor(process.stderr));
-            for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
+            if (opts.assessment.includes('-') && [...(opts.data ?? []), ...(opts.actions ?? [])].includes('-')) throw new UsageError('Only one source can read stdin (-).');
+            // The same check as `norma check` (without data, every norm has no data): it decides the needs requirements and the headline.
+            const outcome = await checkFromCli({
+                paths, asOf, data: opts.data ?? [], records: parseRecordsOptions(opts.records), database: opts.database, actions: opts.actions ?? [],
+            });
             if (!outcome.ok) throw new UsageError(outcome.problems.message);
+            const ws = outcome.workspace;
             const model = outcome.model;
             const assessments = await readAssessments(opts.assessment, opts.assessment.includes('-') ? { stdin: process.stdin } : {});
             if (assessments.errors.length) throw assessmentError(assessments.errors);

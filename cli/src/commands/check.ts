@@ -5,17 +5,14 @@
  */
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { dataFiles, runCheck, type CheckOutcome } from '../../../language/src/check/index.js';
 import type { Verdict } from '../../../language/src/engine/types.js';
 import { parseAsOf } from '../dates.js';
-import { formatDiagnostic } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { FORMATS } from '../formats/index.js';
 import { PROBLEM_FORMATS } from '../formats/problems.js';
 import { withPathsFromCwd } from '../formats/paths.js';
-import { loadCheckWorkspace } from '../load-with-data.js';
-import { colorFor, colors, writeReport } from '../terminal.js';
-import { createProgress } from '../progress.js';
+import { checkFromCli, DATABASE_HELP } from '../check-run.js';
+import { colorFor, writeReport } from '../terminal.js';
 import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
 
 const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'overdue', 'stale', 'no-data'];
@@ -23,6 +20,7 @@ const FAIL_ON: Verdict[] = ['at-risk', 'action-planned', 'action-required', 'ove
 interface CheckOptionsCli {
     data?: string[];
     records?: string[];
+    database?: string;
     actions?: string[];
     asOf?: string;
     format: string[];
@@ -63,6 +61,7 @@ export function register(program: Command): void {
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .option('--data <source...>', 'measurements: .csv, .json or .ndjson files, folders, or - for stdin')
         .option('--records <source=path...>', RECORDS_HELP)
+        .option('--database <url>', DATABASE_HELP)
         .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
         .option('--as-of <date>', 'evaluate as of this day (default: today)')
         .option('--format <format...>', `${Object.keys(FORMATS).join('|')}, optionally with a file: json:out/norma.json`, [])
@@ -74,43 +73,23 @@ Exit codes: 0 the gate passes; 1 the gate fails (action-required, overdue, stale
 an unsatisfied requirement, or a --fail-on verdict); 2 invalid input (language errors,
 bad data, bad arguments).
 
-Example:
+Examples:
   norma check examples/copc-cx --data examples/copc-cx/data --actions examples/copc-cx/actions.csv --as-of 2026-10-31
+  norma check examples/contact-records --as-of 2026-11-01 --database "postgres://analyst@db.example.com:5432/cc"
+    (the password from PGPASSWORD or ~/.pgpass, or in the URL; it never appears in any output)
 `)
         .action(async (paths: string[], opts: CheckOptionsCli) => {
             const asOf = parseAsOf(opts.asOf);
             const formats = parseFormats(opts.format, opts.output);
-            const actionSources = opts.actions ?? [];
             const data = opts.data ?? [];
             const records = parseRecordsOptions(opts.records);
-            if (data.length === 0 && records.length === 0) {
-                throw new UsageError('Give the measurements with --data <file|folder>, or raw records with --records Source=<file|folder>.');
+            if (data.length === 0 && records.length === 0 && opts.database === undefined) {
+                throw new UsageError('Give the measurements with --data <file|folder>, raw records with --records Source=<file|folder>, or the database that holds them with --database <url>.');
             }
-            if (data.filter(d => d === '-').length + actionSources.filter(a => a === '-').length > 1) {
-                throw new UsageError('Only one source can read stdin (-).');
-            }
-            const sources = [...data, ...actionSources];
-            const progress = createProgress();
-            let outcome: CheckOutcome;
-            try {
-                outcome = await runCheck({
-                    workspace: loadCheckWorkspace(paths, asOf, sources),
-                    measurements: [dataFiles(data)],
-                    records,
-                    computing: text => progress.phase(text),
-                    actions: actionSources,
-                    asOf,
-                    failOn: (opts.failOn ?? []) as Verdict[],
-                    reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
-                    evaluating: rows => progress.phase(`Evaluating ${rows.toLocaleString('en-US')} rows…`),
-                });
-            } finally {
-                progress.done();
-            }
+            const outcome = await checkFromCli({
+                paths, asOf, data, records, database: opts.database, actions: opts.actions ?? [], failOn: (opts.failOn ?? []) as Verdict[],
+            });
             const ws = outcome.workspace;
-            const c = colors(colorFor(process.stderr));
-            // Warnings are shown with a result; every diagnostic when the language has errors.
-            for (const d of ws.diagnostics) process.stderr.write(formatDiagnostic(d, ws.root, c) + '\n');
             if (!outcome.ok) {
                 // No verdict, but every report asked for is written and says why (CI annotates it).
                 for (const f of formats) {

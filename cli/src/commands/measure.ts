@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Measurement } from '../../../language/src/engine/types.js';
+import { checkRecordOptions, DATABASE_HELP } from '../check-run.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { loadOrExplain } from '../load.js';
 import { createProgress } from '../progress.js';
@@ -12,7 +13,8 @@ import { computeRecords, parseRecordsOptions, RECORDS_HELP } from '../records.js
 import { writeOutput } from '../terminal.js';
 
 interface MeasureOptions {
-    records: string[];
+    records?: string[];
+    database?: string;
     format: string;
     output?: string;
 }
@@ -21,21 +23,27 @@ export function register(program: Command): void {
     program.command('measure')
         .description('Compute the measurements of formula metrics from raw records, without judging them.')
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
-        .requiredOption('--records <source=path...>', RECORDS_HELP)
+        .option('--records <source=path...>', RECORDS_HELP)
+        .option('--database <url>', DATABASE_HELP)
         .option('--format <format>', 'csv | json', 'csv')
         .option('--output <file>', 'write the rows to a file instead of stdout')
         .addHelpText('after', `
 The rows are program,metric,period,value,sample: the format --data reads.
 Exit codes: 0 computed; 2 invalid input (language errors, bad records, bad arguments).
 
-Example:
+Examples:
   norma measure examples/contact-records --records Calls=examples/contact-records/records/calls.csv
+  norma measure examples/contact-records --database "postgres://analyst@db.example.com:5432/cc"
+    (each source's table, named by its table "..." line, is read where it is: one query per source;
+    the password from PGPASSWORD or ~/.pgpass, or in the URL; it never appears in any output)
 `)
         .action(async (paths: string[], opts: MeasureOptions) => {
             if (opts.format !== 'csv' && opts.format !== 'json') throw new UsageError(`Unknown format '${opts.format}': use csv or json.`);
             const specs = parseRecordsOptions(opts.records);
+            checkRecordOptions(specs, opts.database);
+            if (!specs.length && opts.database === undefined) throw new UsageError('Give the raw records with --records Source=<file|folder>, or the database that holds them with --database <url>.');
             const ws = await loadOrExplain(paths, new Date().toISOString().slice(0, 10));
-            const result = await computeRecords(ws.model, specs, createProgress());
+            const result = await computeRecords(ws.model, specs, createProgress(), { database: opts.database });
             writeOutput(opts.format === 'csv' ? toCsv(result.measurements) : toJson(result.measurements), opts.output, opts.format);
             process.exitCode = ExitCode.Ok;
         });

@@ -6,15 +6,11 @@
  * calculators analysts use today. Queueing maths lives in language/src/engine/queueing.ts.
  */
 import type { Command } from 'commander';
-import { dataFiles, runCheck } from '../../../language/src/check/index.js';
 import { staffingPlans, type PlanOptions } from '../../../language/src/engine/staffing.js';
 import { isDay } from '../../../language/src/engine/calendar.js';
 import { parseAsOf } from '../dates.js';
-import { formatDiagnostic } from '../diagnostics.js';
-import { loadCheckWorkspace } from '../load-with-data.js';
-import { createProgress } from '../progress.js';
+import { checkFromCli, DATABASE_HELP } from '../check-run.js';
 import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
-import { colorFor, colors } from '../terminal.js';
 import { staffingCsv, staffingHtml, staffingJson, staffingMarkdown, staffingPretty, type StaffingReport } from '../formats/staffing.js';
 import { fewestAgents, figuresFor, type QueueFigures, type StaffingTarget, type Workload } from '../../../language/src/engine/queueing.js';
 import { readQuantity } from '../../../language/src/model/units.js';
@@ -28,6 +24,7 @@ const PLAN_FORMATS = { pretty: staffingPretty, json: staffingJson, csv: staffing
 interface StaffOptions extends CalculatorOptions {
     data?: string[];
     records?: string[];
+    database?: string;
     asOf?: string;
     normFrom?: string;
     volume?: string;
@@ -53,6 +50,7 @@ export function register(program: Command): void {
         .argument('[paths...]', '.norma files or folders (default: the current folder)')
         .option('--data <source...>', 'interval measurements: .csv, .json or .ndjson files, folders, or - for stdin')
         .option('--records <source=path...>', RECORDS_HELP)
+        .option('--database <url>', DATABASE_HELP)
         .option('--as-of <date>', 'plan the intervals up to this day (default: today)')
         .option('--norm-from <day>', 'plan every interval for the norm in force on this day (a tightened norm before it starts)')
         .option('--volume <change>', 'change the offered calls, e.g. +10% or -5%')
@@ -89,9 +87,9 @@ Exit codes: 0 figures written, 2 bad or missing options.
         .action(async (paths: string[], opts: StaffOptions) => {
             // Calculator options without --data are the calculator, even when --offered is forgotten.
             const calculator = opts.offered !== undefined
-                || (opts.data === undefined && opts.records === undefined && [opts.aht, opts.target, opts.asa, opts.agents, opts.patience].some(o => o !== undefined));
+                || (opts.data === undefined && opts.records === undefined && opts.database === undefined && [opts.aht, opts.target, opts.asa, opts.agents, opts.patience].some(o => o !== undefined));
             if (!calculator) return planWorkspace(paths, opts);
-            if (paths.length || opts.data || opts.records) throw new UsageError('The calculator (--offered) takes no workspace, --data or --records; leave out --offered to plan a workspace.');
+            if (paths.length || opts.data || opts.records || opts.database) throw new UsageError('The calculator (--offered) takes no workspace, --data, --records or --database; leave out --offered to plan a workspace.');
             const format = opts.format as StaffFormat;
             if (!FORMATS.includes(format)) throw new UsageError(`Unknown format '${opts.format}': use ${FORMATS.join(', ')}.`);
             const { load, target, agents } = readCalculator(opts);
@@ -105,8 +103,8 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
     if (!render) throw new UsageError(`Unknown format '${opts.format}': use ${Object.keys(PLAN_FORMATS).join(', ')}.`);
     const sources = opts.data ?? [];
     const records = parseRecordsOptions(opts.records);
-    if (sources.length === 0 && records.length === 0) {
-        throw new UsageError('Give raw records with --records Source=<file|folder>, or interval measurements with --data (or --offered ... for the calculator).');
+    if (sources.length === 0 && records.length === 0 && opts.database === undefined) {
+        throw new UsageError('Give raw records with --records Source=<file|folder> or --database <url>, or interval measurements with --data (or --offered ... for the calculator).');
     }
     const asOf = parseAsOf(opts.asOf);
     const plan: PlanOptions = { asOf };
@@ -121,23 +119,7 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
         if (s >= 1) throw new UsageError('--shrinkage must be below 100%: agents need some time on the phones.');
         plan.shrinkage = s;
     }
-    const progress = createProgress();
-    let outcome;
-    try {
-        outcome = await runCheck({
-            workspace: loadCheckWorkspace(paths, asOf, sources),
-            measurements: [dataFiles(sources)],
-            records,
-            computing: text => progress.phase(text),
-            actions: [],
-            asOf,
-            reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
-        });
-    } finally {
-        progress.done();
-    }
-    const c = colors(colorFor(process.stderr));
-    for (const d of outcome.workspace.diagnostics) process.stderr.write(formatDiagnostic(d, outcome.workspace.root, c) + '\n');
+    const outcome = await checkFromCli({ paths, asOf, data: sources, records, database: opts.database, actions: [] });
     if (!outcome.ok) throw new UsageError(outcome.problems.message);
     const { plans, gaps } = staffingPlans(outcome.model, outcome.measurements.rows, plan);
     const report: StaffingReport = {

@@ -16,6 +16,8 @@ export interface DatabaseSession {
     /** What to call the database in messages (no password). */
     label: string;
     rows(sql: string): Promise<Record<string, unknown>[]>;
+    /** The columns of a table as written in `table "schema.name"`, or null when there is no such table. */
+    columns(table: string): Promise<string[] | null>;
     /** Bytes received from the server so far (PostgreSQL), or null when nothing crosses a wire. */
     bytesReceived(): number | null;
     close(): Promise<void>;
@@ -82,6 +84,15 @@ async function connectPostgres(url: string): Promise<DatabaseSession> {
                 throw databaseError(url, label, e);
             }
         },
+        columns: async table => {
+            try {
+                return (await client.query(`SELECT * FROM ${postgres.table(table)} WHERE FALSE`)).fields.map(f => f.name);
+            } catch (e) {
+                // undefined_table, invalid_schema_name
+                if (['42P01', '3F000'].includes((e as { code?: string }).code ?? '')) return null;
+                throw databaseError(url, label, e);
+            }
+        },
         bytesReceived: () => stream?.bytesRead ?? null,
         close: () => client.end(),
     };
@@ -107,7 +118,19 @@ async function connectDuckdb(file: string): Promise<DatabaseSession> {
                 throw new UsageError(`${label}: ${e instanceof Error ? e.message : String(e)}`);
             }
         },
+        columns: async table => {
+            try {
+                return (await connection.runAndReadAll(`SELECT * FROM ${duckdb.table(table)} WHERE FALSE`)).columnNames();
+            } catch (e) {
+                const message = e instanceof Error ? e.message : String(e);
+                if (/Catalog Error: Table with name .* does not exist|Catalog Error: Schema with name .* does not exist/.test(message)) return null;
+                throw new UsageError(`${label}: ${message}`);
+            }
+        },
         bytesReceived: () => null,
-        close: async () => connection.closeSync(),
+        close: async () => {
+            connection.closeSync();
+            instance.closeSync();
+        },
     };
 }

@@ -16,7 +16,7 @@ import type { NormaModel } from '../model/types.js';
 import type { Diagnostic } from '../workspace/workspace.js';
 import { dataIssuesOf, engineRuntime, modelAsData } from './engine-runtime.js';
 import { lengthOf, mergeReads, type MeasurementSource, type ReadContext } from './sources.js';
-import { computedRead, conflictsWithData, readRecords, recordsErrorSummary, recordsWarnings, type RecordsSpec } from '../data/records.js';
+import { computedRead, conflictsWithData, readRecords, recordsErrorSummary, recordsWarnings, type RecordsResult, type RecordsSpec } from '../data/records.js';
 
 /** A workspace as loaded (on this thread or another): its model when it has no language error. */
 export interface CheckWorkspace {
@@ -47,6 +47,12 @@ export interface RunCheckInput {
      * model is known, then judged with the rows of `measurements` as one list.
      */
     records?: readonly RecordsSpec[];
+    /**
+     * Computes the rows of formula metrics elsewhere instead (`--database <url>`: inside the
+     * database that holds the source tables), with the embedded computation's outcome: its rows,
+     * errors and warnings are judged exactly as those of `records`.
+     */
+    computeRecords?: (model: NormaModel, onPhase?: (text: string) => void) => Promise<RecordsResult>;
     /** Told what the records computation is doing (for a progress line). */
     computing?: (text: string) => void;
 }
@@ -95,8 +101,10 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
     }
     if (readErrors.length) return { ...loaded, ok: false, model, problems: dataProblems(readErrors) };
     const extraWarnings: CheckWarning[] = [];
-    if (input.records?.length) {
-        const computed = await readRecords(model, input.records, { onPhase: input.computing });
+    if (input.records?.length || input.computeRecords) {
+        const computed = input.computeRecords
+            ? await input.computeRecords(model, input.computing)
+            : await readRecords(model, input.records!, { onPhase: input.computing });
         if (computed.errors.length) {
             const more = recordsErrorSummary(computed);
             const n = computed.errorCount;

@@ -217,12 +217,7 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
         const shown = source.fields.filter(f => !f.value).slice(0, 4);
         const examples = await connection.runAndReadAll(`SELECT ${shown.map(f => duckdb.exactText(duckdb.identifier(f.name))).join(', ')} FROM (${renderUntaken(source, programs, kept, duckdb)}) AS untaken LIMIT 3`);
         const lines = examples.getRows().map(r => shown.map((f, i) => `${f.name}=${r[i] ?? '(empty)'}`).join(', '));
-        result.warnings.push({
-            source: source.id,
-            message: programs.length === 0
-                ? `${untakenCount.toLocaleString('en-US')} ${source.id} records are taken by no program: no program says 'records ${source.id}'.`
-                : `${untakenCount.toLocaleString('en-US')} ${source.id} record${untakenCount === 1 ? ' is' : 's are'} taken by no program (no 'records ${source.id} where ...' matches), for example: ${lines.join('; ')}.`,
-        });
+        result.warnings.push({ source: source.id, message: untakenMessage(source, programs.length, untakenCount, lines) });
     }
     const taken = renderTaken(source, programs, kept, duckdb);
     const metrics = model.metrics.filter((m): m is MetricModel & { formula: NonNullable<MetricModel['formula']> } => m.formula?.source === source.id);
@@ -246,9 +241,24 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
         metrics.length ? `SELECT ${[...new Set(metrics.map(m => m.formula.at))].map(at => `count(*) FILTER (WHERE ${renderExpr({ kind: 'field', name: at }, source, duckdb)} IS NULL)`).join(', ')} FROM (${taken}) AS taken` : 'SELECT 0');
     const missing = noInstant.getRows()[0].map(Number);
     [...new Set(metrics.map(m => m.formula.at))].forEach((at, i) => {
-        if (missing[i] > 0) result.warnings.push({ source: source.id, message: `${missing[i].toLocaleString('en-US')} ${source.id} record${missing[i] === 1 ? ' has' : 's have'} no ${at}, so no period: they count in no metric measured at ${at}.` });
+        if (missing[i] > 0) result.warnings.push({ source: source.id, message: noInstantMessage(source, at, missing[i]) });
     });
 }
+
+/** The warning for kept records that no program takes, with a few of them (`queue=OTHER, ...`). */
+export function untakenMessage(source: SourceModel, programs: number, count: number, examples: string[]): string {
+    return programs === 0
+        ? `${count.toLocaleString('en-US')} ${source.id} records are taken by no program: no program says 'records ${source.id}'.`
+        : `${count.toLocaleString('en-US')} ${source.id} record${count === 1 ? ' is' : 's are'} taken by no program (no 'records ${source.id} where ...' matches), for example: ${examples.join('; ')}.`;
+}
+
+/** The warning for taken records without the instant a metric is measured at. */
+export function noInstantMessage(source: SourceModel, at: string, count: number): string {
+    return `${count.toLocaleString('en-US')} ${source.id} record${count === 1 ? ' has' : 's have'} no ${at}, so no period: they count in no metric measured at ${at}.`;
+}
+
+/** What a cell must look like for a field of its type, after `'value' ` or `N cells `. */
+export { notA as notAField };
 
 function firstLine(error: unknown): string {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0];

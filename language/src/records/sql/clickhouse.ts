@@ -74,7 +74,9 @@ export const clickhouse: Dialect = {
     secondsBetween: (a, b) => `(toDecimal64(toUnixTimestamp64Milli(${a}) - toUnixTimestamp64Milli(${b}), 3) / 1000)`,
     addSeconds: (t, s) => `addMilliseconds(${t}, toInt64((${s}) * 1000))`,
     periodKey(instant: string, grain: Grain, weekStart: 'monday' | 'sunday', timezone: string | null): PeriodKeySql {
-        const local = timezone === null ? `toTimeZone(${instant}, 'UTC')` : `toTimeZone(${instant}, ${text(timezone)})`;
+        // A date field is a Date (toTimeZone takes only instants): its midnight in UTC.
+        const utc = `toDateTime64(${instant}, 3, 'UTC')`;
+        const local = `toTimeZone(${utc}, ${timezone === null ? `'UTC'` : text(timezone)})`;
         const offsetMinutes = timezone === null ? undefined : `toInt32(intDiv(timeZoneOffset(${local}), 60))`;
         const stamp = (x: string) => `formatDateTime(${x}, '%Y-%m-%dT%H:%i')`;
         const week = (x: string) => `concat(toString(toISOYear(${x})), '-W', leftPad(toString(toISOWeek(${x})), 2, '0'))`;
