@@ -52,6 +52,25 @@ describe('--database connections', () => {
         }
     });
 
+    it.skipIf(!POSTGRES_URL)('counts the cells that do not parse in PostgreSQL, field by field, and gives no measurement then', async () => {
+        const model = structuredClone((await loadWorkspace(EDGE_FILES)).model!);
+        model.sources![0].table = 'acd_bad_cells_test.calls';
+        // 'yesterday' and 'Jan 5 2026' are timestamps to PostgreSQL's own cast, not to Norma; '12:3' is no M:SS, '1e3' no number of seconds.
+        const rows = [...EDGE_ROWS, ['ACME_EN', 'yesterday', 'ANSWERED', '12:3', '1', 'ann', '3'], ['ACME_EN', 'Jan 5 2026', 'ANSWERED', '1e3', '1', 'ann', '3']];
+        await measureInPostgres(model, [{ name: 'acd_bad_cells_test.calls', columns: EDGE_COLUMNS, rows }]);
+        const session = await connect(POSTGRES_URL!);
+        try {
+            const result = await measureInDatabase(model, session);
+            expect(result.badCells).toEqual([
+                { source: 'Calls', table: 'acd_bad_cells_test.calls', field: 'offered_at', count: 2 },
+                { source: 'Calls', table: 'acd_bad_cells_test.calls', field: 'wait', count: 2 },
+            ]);
+            expect(result.measurements).toEqual([]);
+        } finally {
+            await session.close();
+        }
+    });
+
     it('computes them in a DuckDB file and counts the cells that do not parse', async () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'norma-db-')), 'cc.duckdb');
         const db = await DuckDBInstance.create(file);
@@ -70,7 +89,13 @@ describe('--database connections', () => {
                 { source: 'Calls', table: 'acd.calls', field: 'offered_at', count: 1 },
                 { source: 'Calls', table: 'acd.calls', field: 'wait', count: 1 },
             ]);
-            expect(result.measurements).toEqual(await measureInDuckdb(ws.model!, tables));
+            // As with a records file: no measurement until the cells are fixed, and each field named with its column.
+            expect(result.measurements).toEqual([]);
+            expect(result.records.errors.map(e => [e.file, e.field, e.message])).toEqual([
+                [`DuckDB file ${file}, table acd.calls`, 'offered_at', `field offered_at (column "offered_at"): 1 cell does not parse; it is not a timestamp; write ISO 8601 such as 2026-01-05T09:30:00, or give the field a format such as format "%d/%m/%Y %H:%M".`],
+                [`DuckDB file ${file}, table acd.calls`, 'wait', `field wait (column "queue_seconds"): 1 cell does not parse; it is not a duration; write seconds (75), M:SS (1:15) or H:MM:SS (0:01:15).`],
+            ]);
+            expect(result.records.errorCount).toBe(2);
         } finally {
             await session.close();
         }

@@ -19,7 +19,7 @@ export interface Table { name: string; columns: string[]; rows: Rows }
 
 /** Runs every source's one query over the given tables and returns the measurement rows. */
 async function measureWith(model: NormaModel, dialect: Dialect, query: (sql: string) => Promise<Record<string, unknown>[]>) {
-    const out = [];
+    const out: Awaited<ReturnType<typeof measurementsOf>>['measurements'] = [];
     for (const source of model.sources ?? []) {
         const q = sourceQuery(model, source, dialect);
         out.push(...measurementsOf(model, q, await query(q.sql)).measurements);

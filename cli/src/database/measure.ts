@@ -48,7 +48,7 @@ export async function measureInDatabase(model: NormaModel, session: DatabaseSess
             const field = source.fields.find(f => f.name === bad.field)!;
             records.errors.push({
                 file: where, line: 0, column: 0, field: bad.field,
-                message: `field ${bad.field} (column "${field.column ?? field.name}"): ${bad.count.toLocaleString('en-US')} cell${bad.count === 1 ? '' : 's'} do${bad.count === 1 ? 'es' : ''} not parse; each ${notAField(field)}.`,
+                message: `field ${bad.field} (column "${field.column ?? field.name}"): ${bad.count.toLocaleString('en-US')} cell${bad.count === 1 ? '' : 's'} do${bad.count === 1 ? 'es' : ''} not parse; ${bad.count === 1 ? 'it' : 'each'} ${notAField(field)}.`,
             });
             records.errorCount += bad.count;
         }

@@ -81,10 +81,22 @@ export function takers(source: SourceModel, programs: readonly ProgramModel[], d
 
 /** The one query of a source over `relation` (its table, or a file reader). */
 export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dialect, relation = dialect.table(source.table)): SourceQuery {
-    const records = renderTyped(source, relation, dialect);
     const id = dialect.identifier;
-    const keep = conjunction(source.keep.map(k => `COALESCE(${renderExpr(k, source, dialect)}, FALSE)`));
-    const programs = takers(source, model.programs, dialect);
+    // Per record, once: the typed fields, then the derived fields, whether `keep` keeps it and
+    // which programs take it. The aggregates read these as columns (`flat`: derived fields are
+    // columns there), so no expression is repeated in each aggregate that needs it.
+    const keepSql = conjunction(source.keep.map(k => `COALESCE(${renderExpr(k, source, dialect)}, FALSE)`));
+    const taking = takers(source, model.programs, dialect);
+    const kept = id('__kept');
+    const flags = [
+        ...source.fields.filter(f => f.value).map(f => `${renderExpr({ kind: 'field', name: f.name }, source, dialect)} AS ${id(f.name)}`),
+        `${keepSql ?? dialect.boolean(true)} AS ${kept}`,
+        ...taking.map((p, i) => `${conjunction([keepSql, p.condition])} AS ${id(`__taken_${i}`)}`),
+    ];
+    const records = `SELECT *, ${flags.join(', ')} FROM (${renderTyped(source, relation, dialect)}) AS ${id('typed')}${dialect.fence ?? ''}`;
+    const flat: SourceModel = { ...source, fields: source.fields.map(f => ({ ...f, value: undefined })) };
+    const keep = kept;
+    const programs = taking.map((p, i) => ({ program: p.program, condition: id(`__taken_${i}`) }));
     const metrics = model.metrics.filter(m => m.formula?.source === source.id);
 
     // Additive metrics share one branch per time field (in the order the fields first appear); the others have one each.
@@ -121,26 +133,26 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
             // Counted once, in the first scan: cells that do not parse, records no program takes, records without an instant.
             for (const f of source.fields) if (!f.value) query.bad.push({ field: f.name, column: value(dialect.countWhere(`(${id(presentColumn(f.name))} AND ${id(f.name)} IS NULL)`)) });
             const taken = programs.length ? `(${programs.map(p => p.condition).join(' OR ')})` : undefined;
-            query.untaken = value(dialect.countWhere(conjunction([keep, taken ? `(NOT ${taken})` : undefined]) ?? dialect.boolean(true)));
+            query.untaken = value(dialect.countWhere(conjunction([keep, taken ? `(NOT ${taken})` : undefined])!));
             for (const at of [...new Set(metrics.map(m => m.formula!.at))]) {
-                const instant = renderExpr({ kind: 'field', name: at }, source, dialect);
-                query.noInstant.push({ at, columns: programs.map(p => value(dialect.countWhere(conjunction([keep, p.condition, `${instant} IS NULL`])!))) });
+                const instant = renderExpr({ kind: 'field', name: at }, flat, dialect);
+                query.noInstant.push({ at, columns: programs.map(p => value(dialect.countWhere(`(${p.condition} AND ${instant} IS NULL)`))) });
             }
         }
         for (const m of group) {
             const formula = m.formula!;
-            const at = renderExpr({ kind: 'field', name: formula.at }, source, dialect);
+            const at = renderExpr({ kind: 'field', name: formula.at }, flat, dialect);
             const period = dialect.periodKey(at, m.period, m.weekStart ?? 'monday', source.timezone);
             const bm: BranchMetric = { metric: m.id, label: key(period.label), offset: period.offsetMinutes === undefined ? undefined : key(period.offsetMinutes), programs: [] };
-            const where = formula.where ? `COALESCE(${renderExpr(formula.where, source, dialect)}, FALSE)` : undefined;
+            const where = formula.where ? `COALESCE(${renderExpr(formula.where, flat, dialect)}, FALSE)` : undefined;
             for (const p of programs) {
-                const counted = conjunction([keep, p.condition, `${at} IS NOT NULL`, where])!;
+                const counted = conjunction([p.condition, `${at} IS NOT NULL`, where])!;
                 const only = (sql: string) => `CASE WHEN ${counted} THEN ${sql} END`;
                 const pc: ProgramColumns = { program: p.program, records: value(dialect.countWhere(counted)), partials: [] };
                 let aggregate = 0;
                 const add = (kind: Partial['kind'], sql: string) => pc.partials.push({ partial: { column: `p${pc.partials.length}`, aggregate, kind }, column: value(sql) });
                 walkAggregates(formula.value, a => {
-                    const arg = a.arg ? renderExpr(a.arg, source, dialect) : undefined;
+                    const arg = a.arg ? renderExpr(a.arg, flat, dialect) : undefined;
                     switch (a.fn) {
                         case 'count':
                             add('records', dialect.countWhere(counted));

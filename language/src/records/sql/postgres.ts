@@ -82,8 +82,8 @@ export const postgres: Dialect = {
             case 'text': return `NULLIF(CAST(${cell} AS TEXT), '')`;
             case 'boolean': return `CASE WHEN lower(${text}) IN ('true', '1', 'yes', 'y') THEN TRUE`
                 + ` WHEN lower(${text}) IN ('false', '0', 'no', 'n') THEN FALSE END`;
-            case 'integer': return guarded(text, INTEGER, `CAST(${text} AS BIGINT)`);
-            case 'number': return guarded(text, NUMBER, `CAST(${text} AS ${PG_NUMBER_TYPE})`);
+            case 'integer': return `CASE WHEN ${digitsOnly(text)} THEN CAST(${text} AS BIGINT) WHEN ${text} ~ ${quote(INTEGER)} THEN CAST(${text} AS BIGINT) END`;
+            case 'number': return `CASE WHEN ${digitsOnly(text)} THEN CAST(${text} AS ${PG_NUMBER_TYPE}) WHEN ${text} ~ ${quote(NUMBER)} THEN CAST(${text} AS ${PG_NUMBER_TYPE}) END`;
             case 'seconds': return secondsOf(text);
             case 'date': {
                 if (format === undefined) return guarded(text, ISO_DATE, `CAST(${text} AS DATE)`);
@@ -96,7 +96,7 @@ export const postgres: Dialect = {
                 return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS TIME)`);
             }
             case 'timestamp': {
-                if (format === undefined) return guarded(text, ISO_TIMESTAMP, `CAST(${text} AS ${stamp})`);
+                if (format === undefined) return `CASE WHEN ${isoSeconds(text)} THEN CAST(${text} AS ${stamp}) WHEN ${text} ~ ${quote(ISO_TIMESTAMP)} THEN CAST(${text} AS ${stamp}) END`;
                 const f = pgFormat(format);
                 const local = `(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC')`;
                 return guarded(text, f.pattern, zoned ? `(${local} AT TIME ZONE 'UTC')` : local);
@@ -129,10 +129,26 @@ export const postgres: Dialect = {
     fence: ' OFFSET 0',
 };
 
+/**
+ * A cell of digits only: the common case, tested without a regular expression (PostgreSQL's are
+ * slow next to a cast; the pattern after it decides the rest). Null for a null cell.
+ */
+function digitsOnly(text: string): string {
+    return `ltrim(${text}, '0123456789') = ''`;
+}
+
+/** The commonest timestamps (`2026-10-01T07:06:04Z`, `2026-10-01 07:06:04`), tested without a regular expression. */
+function isoSeconds(text: string): string {
+    const digits = [[1, 4], [6, 2], [9, 2], [12, 2], [15, 2], [18, 2]].map(([from, n]) => `substr(${text}, ${from}, ${n})`).join(' || ');
+    return `((${text} LIKE '____-__-__T__:__:__Z' OR ${text} LIKE '____-__-__T__:__:__' OR ${text} LIKE '____-__-__ __:__:__')`
+        + ` AND ltrim(${digits}, '0123456789') = '')`;
+}
+
 /** `75`, `75.5`, `1:15` (M:SS) or `0:01:15` (H:MM:SS) as seconds. */
 function secondsOf(text: string): string {
     const part = (i: number) => `split_part(${text}, ':', ${i})`;
-    return `CASE WHEN ${text} ~ ${quote(NUMBER)} THEN CAST(${text} AS ${PG_SECONDS_TYPE})`
+    return `CASE WHEN ${digitsOnly(text)} THEN CAST(${text} AS ${PG_SECONDS_TYPE})`
+        + ` WHEN ${text} ~ ${quote(NUMBER)} THEN CAST(${text} AS ${PG_SECONDS_TYPE})`
         + ` WHEN ${text} ~ '^[0-9]+:[0-5][0-9](\\.[0-9]+)?$' THEN CAST(${part(1)} AS BIGINT) * 60 + CAST(${part(2)} AS ${PG_SECONDS_TYPE})`
         + ` WHEN ${text} ~ '^[0-9]+:[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?$' THEN CAST(${part(1)} AS BIGINT) * 3600 + CAST(${part(2)} AS BIGINT) * 60 + CAST(${part(3)} AS ${PG_SECONDS_TYPE})`
         + ` END`;
