@@ -75,7 +75,7 @@ describe.skipIf(!POSTGRES_URL)('examples/contact-records in PostgreSQL', () => {
         expect([fromFiles.code, fromDatabase.code], fromDatabase.stderr).toEqual([1, 1]);
         expect(JSON.parse(fromDatabase.stdout)).toEqual(JSON.parse(fromFiles.stdout));
         expect(JSON.parse(fromDatabase.stdout).summary.actionRequired).toBeGreaterThan(0);
-    });
+    }, 240_000);
 
     it('names a missing table and a missing column plainly (exit 2), with no stack and no password', async () => {
         const password = decodeURIComponent(new URL(POSTGRES_URL!).password);
@@ -100,7 +100,7 @@ program P { records Calls  records Surveys  norm Answered >= 1  norm Score >= 3 
             expect(run.stderr).not.toMatch(/\n\s+at /);
             expect(run.stderr + run.stdout).not.toContain(password);
         }
-    });
+    }, 120_000);
 
     it('keeps the password out of a refused connection and a failed login (exit 2)', () => {
         const u = new URL(POSTGRES_URL!);
@@ -113,7 +113,7 @@ program P { records Calls  records Surveys  norm Answered >= 1  norm Score >= 3 
         expect(refused.code).toBe(2);
         expect(refused.stderr).toBe('error Cannot connect to PostgreSQL at 127.0.0.1:1/norma: connect ECONNREFUSED 127.0.0.1:1\n');
         for (const run of [wrong, refused]) expect(run.stderr + run.stdout).not.toContain('Wr0ng-s3cret');
-    });
+    }, 120_000);
 });
 
 describe.skipIf(!CHDB)('examples/contact-records in ClickHouse (chdb)', () => {
@@ -121,7 +121,7 @@ describe.skipIf(!CHDB)('examples/contact-records in ClickHouse (chdb)', () => {
         const ws = await loadWorkspaceFromDisk([EXAMPLE], { asOf: '2026-11-01' });
         const rows = embedded();
         expect(await measureInClickhouse(ws.model!, TABLES)).toEqual(rows);
-    });
+    }, 120_000);
 });
 
 describe('--database on the command line', () => {
@@ -131,7 +131,7 @@ describe('--database on the command line', () => {
             expect(help.stdout).toContain('--database <url>');
             expect(help.stdout).toContain('only measurement rows come back');
         }
-    });
+    }, 120_000);
 
     it('refuses --records with --database (exit 2)', () => {
         const run = norma(['measure', 'examples/contact-records', ...RECORDS, '--database', 'duckdb:none.duckdb']);
