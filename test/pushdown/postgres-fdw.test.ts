@@ -1,11 +1,14 @@
 // A table partitioned over PostgreSQL shards with postgres_fdw (the test clusters of scripts/postgres.sh):
 // the push-down gives the single-table figures, sums then divides (a skewed shard would move a mean of
-// shard ratios), and the plan shows each shard scanned remotely. PostgreSQL 15 does not run partial
-// aggregates on foreign partitions (its planner pushes an aggregate to a shard only when the grouping
-// holds the partition key, and casts of text are not shippable): the plan test records that.
+// shard ratios), and the plans say where the aggregates run. PostgreSQL 15 runs an aggregate on a shard
+// only when it is a whole aggregate grouped by the partition key (enable_partitionwise_aggregate; never a
+// partial one) and every expression is shippable; Norma's reading of text cells (casts from text,
+// to_char) is not, so its aggregates run on the coordinator over remote scans. The test records both.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
+import { postgres } from '../../language/src/records/sql/postgres.js';
+import { sourceQuery } from '../../language/src/records/source-query.js';
 import { measureInDuckdb, measureInPostgres, POSTGRES_URL } from './engines.js';
 
 const SHARDS = (process.env.NORMA_TEST_POSTGRES_SHARDS ?? '').split(/\s+/).filter(Boolean);
@@ -60,11 +63,21 @@ describe.skipIf(!POSTGRES_URL || SHARDS.length < 2)('push-down over postgres_fdw
                 await coordinator.query(`CREATE USER MAPPING FOR CURRENT_USER SERVER norma_shard${i} OPTIONS (user '${decodeURIComponent(u.username)}', password '${decodeURIComponent(u.password).replace(/'/g, "''")}')`);
                 await coordinator.query(`CREATE FOREIGN TABLE calls_${i} PARTITION OF calls FOR VALUES IN ('${i === 0 ? 'ACME_EN' : 'ACME_FR'}') SERVER norma_shard${i} OPTIONS (table_name 'calls')`);
             }
-            // The coordinator's plan: every shard is a Foreign Scan with its own remote query.
-            const plan = (await coordinator.query(`EXPLAIN VERBOSE SELECT count(*) FROM calls WHERE outcome = 'ANSWERED'`)).rows.map(r => r['QUERY PLAN']).join('\n');
+            // Norma's query over the coordinator: every shard is a Foreign Scan sending back the source's columns;
+            // the aggregates run on the coordinator even with partitionwise aggregation allowed, because reading
+            // text cells (casts from text, to_char for period names) is not shippable to a shard.
+            await coordinator.query('SET enable_partitionwise_aggregate = on');
+            const explain = async (sql: string) => (await coordinator.query(`EXPLAIN VERBOSE ${sql}`)).rows.map(r => r['QUERY PLAN']).join('\n');
+            const plan = await explain(sourceQuery(ws.model!, ws.model!.sources![0], postgres).sql);
             expect(plan).toContain('Foreign Scan on public.calls_0');
             expect(plan).toContain('Foreign Scan on public.calls_1');
-            expect(plan).toMatch(/Remote SQL: SELECT .*FROM public\.calls/);
+            expect(plan.match(/Remote SQL: SELECT queue, offered_at, outcome, queue_seconds FROM public\.calls$/gm), plan).toHaveLength(2);
+            expect(plan).not.toMatch(/Remote SQL: .*GROUP BY/);
+            // What PostgreSQL 15 does push to a shard: a whole aggregate grouped by the partition key, of shippable expressions only.
+            const shippable = await explain(`SELECT queue, substr(offered_at, 1, 10), count(*) FILTER (WHERE outcome = 'ANSWERED'), count(*) FROM calls GROUP BY 1, 2`);
+            expect(shippable.match(/Remote SQL: SELECT queue, substr\(offered_at, 1, 10\), count\(\*\) FILTER \(WHERE \(outcome = 'ANSWERED'\)\), count\(\*\) FROM public\.calls GROUP BY 1, 2/g)).toHaveLength(2);
+            const cast = await explain(`SELECT queue, count(CAST(queue_seconds AS NUMERIC)) FROM calls GROUP BY 1`);
+            expect(cast).not.toMatch(/Remote SQL: .*GROUP BY/);
         } finally {
             await coordinator.end();
         }
