@@ -6,7 +6,7 @@
  */
 import type { FieldType } from '../../model/formula.js';
 import type { Grain } from '../../model/types.js';
-import type { Dialect, DialectCapabilities, PeriodKeySql } from './dialect.js';
+import { booleanCell, decimalLiteral, qualifiedTable, type Dialect, type DialectCapabilities, type PeriodKeySql } from './dialect.js';
 import { translateFormat } from './strftime.js';
 
 const CAPABILITIES: DialectCapabilities = {
@@ -25,18 +25,15 @@ export const bigquery: Dialect = {
     name: 'bigquery',
     capabilities: CAPABILITIES,
     identifier: ident,
-    table: name => name.split('.').map(ident).join('.'),
+    table: qualifiedTable(ident),
     text,
-    decimal: value => {
-        if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) throw new Error(`not a decimal: ${value}`);
-        return `CAST(${text(value)} AS BIGNUMERIC)`;
-    },
+    decimal: decimalLiteral(text, () => 'BIGNUMERIC'),
     boolean: value => (value ? 'TRUE' : 'FALSE'),
     parseField(cell: string, type: FieldType, f: string | undefined, _zoned: boolean): string {
         const t = `NULLIF(TRIM(CAST(${cell} AS STRING)), '')`;
         switch (type) {
             case 'text': return `NULLIF(CAST(${cell} AS STRING), '')`;
-            case 'boolean': return `CASE WHEN LOWER(${t}) IN ('true', '1', 'yes', 'y') THEN TRUE WHEN LOWER(${t}) IN ('false', '0', 'no', 'n') THEN FALSE END`;
+            case 'boolean': return booleanCell(t, 'LOWER');
             case 'integer': return `SAFE_CAST(${t} AS INT64)`;
             case 'number': return `SAFE_CAST(${t} AS NUMERIC)`;
             case 'seconds': return `CASE WHEN REGEXP_CONTAINS(${t}, ${text(NUMBER)}) THEN SAFE_CAST(${t} AS NUMERIC)`

@@ -87,3 +87,30 @@ export interface Dialect {
 export function typedNull(dialect: Dialect, type: 'integer' | 'text'): string {
     return dialect.typedNull?.(type) ?? `CAST(NULL AS ${type === 'integer' ? 'INTEGER' : 'VARCHAR'})`;
 }
+
+/*
+ * Spellings the warehouse dialects share, parameterised by what differs (quoting, type names):
+ * one place for the rule, each dialect only names its own words.
+ */
+
+/** `table "acd.calls"` as `"acd"."calls"` (each dotted part quoted by the dialect's `identifier`). */
+export function qualifiedTable(identifier: (name: string) => string): (name: string) => string {
+    return name => name.split('.').map(identifier).join('.');
+}
+
+/**
+ * An exact decimal literal from its digits, cast to the dialect's decimal type for its scale
+ * (`type(2)` is `DECIMAL(38, 2)` and the like; at most 18 digits after the point).
+ */
+export function decimalLiteral(text: (value: string) => string, type: (scale: number) => string): (value: string) => string {
+    return value => {
+        if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) throw new Error(`not a decimal: ${value}`);
+        const scale = value.includes('.') ? value.split('.')[1].length : 0;
+        return `CAST(${text(value)} AS ${type(Math.min(scale, 18))})`;
+    };
+}
+
+/** A boolean cell (SPEC §6.1: true/false, 1/0, yes/no, y/n in any case) from its trimmed text `t`; null otherwise. */
+export function booleanCell(t: string, lower = 'lower'): string {
+    return `CASE WHEN ${lower}(${t}) IN ('true', '1', 'yes', 'y') THEN TRUE WHEN ${lower}(${t}) IN ('false', '0', 'no', 'n') THEN FALSE END`;
+}

@@ -6,7 +6,7 @@
  */
 import type { FieldType } from '../../model/formula.js';
 import type { Grain } from '../../model/types.js';
-import type { Dialect, DialectCapabilities, PeriodKeySql } from './dialect.js';
+import { booleanCell, decimalLiteral, qualifiedTable, type Dialect, type DialectCapabilities, type PeriodKeySql } from './dialect.js';
 import { translateFormat } from './strftime.js';
 
 const CAPABILITIES: DialectCapabilities = {
@@ -25,19 +25,15 @@ export const trino: Dialect = {
     name: 'trino',
     capabilities: CAPABILITIES,
     identifier: ident,
-    table: name => name.split('.').map(ident).join('.'),
+    table: qualifiedTable(ident),
     text,
-    decimal: value => {
-        if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) throw new Error(`not a decimal: ${value}`);
-        const scale = value.includes('.') ? value.split('.')[1].length : 0;
-        return `CAST(${text(value)} AS DECIMAL(38, ${Math.min(scale, 18)}))`;
-    },
+    decimal: decimalLiteral(text, scale => `DECIMAL(38, ${scale})`),
     boolean: value => (value ? 'TRUE' : 'FALSE'),
     parseField(cell: string, type: FieldType, f: string | undefined, zoned: boolean): string {
         const t = `NULLIF(TRIM(CAST(${cell} AS VARCHAR)), '')`;
         switch (type) {
             case 'text': return `NULLIF(CAST(${cell} AS VARCHAR), '')`;
-            case 'boolean': return `CASE WHEN lower(${t}) IN ('true', '1', 'yes', 'y') THEN TRUE WHEN lower(${t}) IN ('false', '0', 'no', 'n') THEN FALSE END`;
+            case 'boolean': return booleanCell(t);
             case 'integer': return `TRY_CAST(${t} AS BIGINT)`;
             case 'number': return `TRY_CAST(${t} AS DECIMAL(18, 6))`;
             case 'seconds': return `CASE WHEN regexp_like(${t}, ${text(NUMBER)}) THEN TRY_CAST(${t} AS DECIMAL(18, 3))`
