@@ -77,6 +77,16 @@ describe.skipIf(!POSTGRES_URL)('examples/contact-records in PostgreSQL', () => {
         expect(JSON.parse(fromDatabase.stdout).summary.actionRequired).toBeGreaterThan(0);
     }, 240_000);
 
+    it('plans the same staff with --database as with --records (norma staff)', async () => {
+        await loadIntoPostgres(POSTGRES_URL!, TABLES);
+        const staff = (source: string[]) => norma(['staff', 'examples/contact-records', '--as-of', '2026-11-01', ...source, '--format', 'json']);
+        const fromFiles = staff(RECORDS);
+        const fromDatabase = staff(['--database', POSTGRES_URL!]);
+        expect([fromFiles.code, fromDatabase.code], fromDatabase.stderr).toEqual([0, 0]);
+        expect(JSON.parse(fromDatabase.stdout)).toEqual(JSON.parse(fromFiles.stdout));
+        expect(JSON.parse(fromDatabase.stdout).plans.length).toBeGreaterThan(0);
+    }, 240_000);
+
     it('names a missing table and a missing column plainly (exit 2), with no stack and no password', async () => {
         const password = decodeURIComponent(new URL(POSTGRES_URL!).password);
         const client = new pg.Client({ connectionString: POSTGRES_URL });
