@@ -39,14 +39,8 @@ export const COLUMN = { program: '__program', period: '__period', offset: '__off
 
 /** SQL for the typed fields of a source's records, from `relation` (a table or a file reader). */
 export function renderRecords(source: SourceModel, relation: string, dialect: Dialect): string {
-    const zoned = source.timezone !== null;
-    const columns: string[] = [];
-    for (const f of source.fields) {
-        if (f.value) continue;
-        const cell = dialect.identifier(f.column ?? f.name);
-        columns.push(`${dialect.parseField(cell, f.type, f.format, zoned)} AS ${dialect.identifier(f.name)}`);
-        columns.push(`(${dialect.present(cell)} AND ${dialect.parseField(cell, f.type, f.format, zoned)} IS NULL) AS ${dialect.identifier(badColumn(f.name))}`);
-    }
+    const columns = typedColumns(source, dialect, (f, cell, parsed) =>
+        `(${dialect.present(cell)} AND ${parsed} IS NULL) AS ${dialect.identifier(badColumn(f.name))}`);
     return `SELECT ${columns.join(', ')} FROM ${relation}`;
 }
 
@@ -57,15 +51,23 @@ export function renderRecords(source: SourceModel, relation: string, dialect: Di
  * cell in every aggregate that uses it).
  */
 export function renderTyped(source: SourceModel, relation: string, dialect: Dialect): string {
+    const columns = typedColumns(source, dialect, (f, cell) => `${dialect.present(cell)} AS ${dialect.identifier(presentColumn(f.name))}`);
+    return `SELECT ${columns.join(', ')} FROM ${relation}${dialect.fence ?? ''}`;
+}
+
+/** Each cell-read field parsed to its type, followed by the column `flag` makes of its cell. */
+function typedColumns(
+    source: SourceModel, dialect: Dialect, flag: (field: SourceModel['fields'][number], cell: string, parsed: string) => string,
+): string[] {
     const zoned = source.timezone !== null;
     const columns: string[] = [];
     for (const f of source.fields) {
         if (f.value) continue;
         const cell = dialect.identifier(f.column ?? f.name);
-        columns.push(`${dialect.parseField(cell, f.type, f.format, zoned)} AS ${dialect.identifier(f.name)}`);
-        columns.push(`${dialect.present(cell)} AS ${dialect.identifier(presentColumn(f.name))}`);
+        const parsed = dialect.parseField(cell, f.type, f.format, zoned);
+        columns.push(`${parsed} AS ${dialect.identifier(f.name)}`, flag(f, cell, parsed));
     }
-    return `SELECT ${columns.join(', ')} FROM ${relation}${dialect.fence ?? ''}`;
+    return columns;
 }
 
 /** The flag column that says a field's cell holds something. */
