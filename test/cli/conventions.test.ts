@@ -234,6 +234,16 @@ describe('two formats to one file', () => {
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/both write/);
     });
+
+    it('is rejected by norma assess too', () => {
+        const dir = tempDir();
+        const r = norma(['assess', EXAMPLE, '--data', path.join(EXAMPLE, 'data'), '--actions', path.join(EXAMPLE, 'actions.csv'),
+            '--assessment', path.join(EXAMPLE, 'assessment.csv'), '--as-of', '2026-10-31',
+            '--format', `junit:${dir}/out.xml`, '--format', `html:${dir}/out.xml`]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/--format junit and --format html both write .*out\.xml/);
+        expect(fs.existsSync(path.join(dir, 'out.xml'))).toBe(false);
+    });
 });
 
 describe('validate --fail-on warning', () => {

@@ -11,6 +11,7 @@ import { parseAsOf } from '../dates.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { READINESS_FORMATS } from '../formats/readiness/index.js';
 import { checkFromCli, DATABASE_HELP } from '../check-run.js';
+import { parseFormats } from '../format-specs.js';
 import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
 import { colorFor, writeReport } from '../terminal.js';
 
@@ -24,25 +25,6 @@ interface AssessOptionsCli {
     staleAfter?: string;
     format: string[];
     output?: string;
-}
-
-function parseFormats(specs: string[], output: string | undefined): { name: string; file?: string }[] {
-    const list = (specs.length ? specs : ['pretty']).map(spec => {
-        const colon = spec.indexOf(':');
-        const name = colon < 0 ? spec : spec.slice(0, colon);
-        const file = colon < 0 ? undefined : spec.slice(colon + 1);
-        if (!READINESS_FORMATS[name]) throw new UsageError(`Unknown format '${name}': use ${Object.keys(READINESS_FORMATS).join(', ')}.`);
-        if (file === '') throw new UsageError(`--format ${name}: give a file after the colon, like ${name}:out/readiness.`);
-        return { name, file };
-    });
-    const toStdout = list.filter(f => !f.file);
-    if (output) {
-        if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a file of its own.');
-        toStdout[0].file = output;
-    } else if (toStdout.length > 1) {
-        throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/readiness.`);
-    }
-    return list;
 }
 
 function assessmentError(errors: DataError[]): UsageError {
@@ -82,7 +64,7 @@ Example:
         .action(async (paths: string[], opts: AssessOptionsCli) => {
             const asOf = parseAsOf(opts.asOf);
             const staleAfterDays = parseStaleAfter(opts.staleAfter);
-            const formats = parseFormats(opts.format, opts.output);
+            const formats = parseFormats(opts.format, opts.output, READINESS_FORMATS, 'out/readiness');
             if (opts.assessment.includes('-') && [...(opts.data ?? []), ...(opts.actions ?? [])].includes('-')) throw new UsageError('Only one source can read stdin (-).');
             // The same check as `norma check` (without data, every norm has no data): it decides the needs requirements and the headline.
             const outcome = await checkFromCli({

@@ -3,7 +3,6 @@
  * `runCheck` (the engine bundle a compiled module carries) and renders the verdicts in one or
  * more formats. One evaluation, many outputs.
  */
-import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Verdict } from '../../../language/src/engine/types.js';
 import { parseAsOf } from '../dates.js';
@@ -12,6 +11,7 @@ import { FORMATS } from '../formats/index.js';
 import { PROBLEM_FORMATS } from '../formats/problems.js';
 import { withPathsFromCwd } from '../formats/paths.js';
 import { checkFromCli, DATABASE_HELP } from '../check-run.js';
+import { parseFormats } from '../format-specs.js';
 import { colorFor, writeReport } from '../terminal.js';
 import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
 
@@ -26,33 +26,6 @@ interface CheckOptionsCli {
     format: string[];
     output?: string;
     failOn?: string[];
-}
-
-/** `--format name` or `--format name:file`. */
-export function parseFormats(specs: string[], output: string | undefined): { name: string; file?: string }[] {
-    const list = (specs.length ? specs : ['pretty']).map(spec => {
-        const colon = spec.indexOf(':');
-        const name = colon < 0 ? spec : spec.slice(0, colon);
-        const file = colon < 0 ? undefined : spec.slice(colon + 1);
-        if (!FORMATS[name]) throw new UsageError(`Unknown format '${name}': use ${Object.keys(FORMATS).join(', ')}.`);
-        if (file === '') throw new UsageError(`--format ${name}: give a file after the colon, like ${name}:out/report.`);
-        return { name, file };
-    });
-    const toStdout = list.filter(f => !f.file);
-    if (output) {
-        if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a file of its own.');
-        toStdout[0].file = output;
-    } else if (toStdout.length > 1) {
-        throw new UsageError(`Only one format can go to the terminal; give the others a file, like --format ${toStdout[1].name}:out/report.`);
-    }
-    const byFile = new Map<string, string>();
-    for (const f of list) {
-        if (!f.file || f.file === '-') continue;
-        const earlier = byFile.get(path.resolve(f.file));
-        if (earlier) throw new UsageError(`--format ${earlier} and --format ${f.name} both write ${f.file}; give each format its own file.`);
-        byFile.set(path.resolve(f.file), f.name);
-    }
-    return list;
 }
 
 export function register(program: Command): void {
@@ -80,7 +53,7 @@ Examples:
 `)
         .action(async (paths: string[], opts: CheckOptionsCli) => {
             const asOf = parseAsOf(opts.asOf);
-            const formats = parseFormats(opts.format, opts.output);
+            const formats = parseFormats(opts.format, opts.output, FORMATS, 'out/report');
             const data = opts.data ?? [];
             const records = parseRecordsOptions(opts.records);
             if (data.length === 0 && records.length === 0 && opts.database === undefined) {
