@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { check, formatDay, isoWeekOf, parsePeriod, type Measurement } from '../../language/src/engine/index.js';
 import type { NormModel } from '../../language/src/model/types.js';
-import { action, day, model, norm, series } from './helpers.js';
+import { action, day, metric, model, norm, series } from './helpers.js';
 
 const value = fc.integer({ min: 0, max: 100 });
 const sample = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
@@ -62,6 +62,20 @@ describe('invariants', () => {
             const a = check(model({ norms: [norm('Acme', 'SL', n)] }), rows, { asOf: '2026-02-15', actions });
             const b = check(model({ norms: [norm('Acme', 'SL', n)] }), shuffled, { asOf: '2026-02-15', actions: shuffle(actions, seed) });
             expect(b).toEqual(a);
+        }));
+    });
+
+    // The night clocks go back: intervals with the same local start, named with and without an offset
+    // (a hand-made file may mix them). Their order is the calendar's, never the file's.
+    test('the order of input rows does not change the result on a daylight-saving night', () => {
+        const names = ['2026-10-25T01:00', '2026-10-25T01:30', '2026-10-25T01:30+01:00', '2026-10-25T01:30+00:00', '2026-10-25T02:00'];
+        const night = model({ metrics: [metric('SL', { period: 'interval30' })], norms: [norm('Acme', 'SL', { consecutive: 2 })] });
+        fc.assert(fc.property(fc.array(value, { minLength: names.length, maxLength: names.length }), fc.integer(), (values, seed) => {
+            const rows = names.map((period, i) => ({ program: 'Acme', metric: 'SL', period, value: values[i] }));
+            const a = check(night, rows, { asOf: '2026-10-25' });
+            const b = check(night, shuffle(rows, seed), { asOf: '2026-10-25' });
+            expect(b).toEqual(a);
+            expect(a.results[0].points.map(p => p.period)).toEqual(names);
         }));
     });
 

@@ -74,7 +74,7 @@ export async function sqlEvaluation(
         // Fresh temp tables have no statistics: without them PostgreSQL's estimates are far off.
         if (dialect === 'postgres') for (const t of [...tables.map(t => t.name), 'measurements', 'actions']) await s.run(`ANALYZE ${t}`);
         for (const view of evaluationViews(dialect, { population: needsPopulation(model) })) await s.run(view);
-        const points = (await s.all('SELECT norm_id, period, status, critical, exclusion FROM norma_points ORDER BY norm_ord, period_start, coalesce(utc_offset, 0) DESC'))
+        const points = (await s.all('SELECT norm_id, period, status, critical, exclusion FROM norma_points ORDER BY norm_ord, point_order'))
             .map(r => ({ norm_id: String(r.norm_id), period: String(r.period), status: String(r.status), critical: r.critical === true, exclusion: (r.exclusion ?? null) as string | null }));
         const triggers = (await s.all('SELECT t.norm_id, rule, periods, unanswered, overdue FROM norma_triggers t JOIN norma_norms n ON n.id = t.norm_id ORDER BY n.ord, fired_seq, rule_order'))
             .map(r => ({ norm_id: String(r.norm_id), rule: String(r.rule), periods: (r.periods as unknown[]).map(String), unanswered: r.unanswered === true, overdue: r.overdue === true }));

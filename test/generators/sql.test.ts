@@ -240,6 +240,18 @@ program P { norm ASA <= 20s { act after 2 consecutive misses } }` });
             expect(sql).toEqual(engineEvaluation(check(model, rows, { asOf: '2026-10-25', actions: [] })));
         });
 
+        // A hand-made file may name one of them without an offset: it sorts first, in SQL as in the engine.
+        it('orders an interval named without an offset before those with one, whatever the row order', async () => {
+            const model = await modelOf({ 'w.norma': `metric ASA "ASA" { family service unit seconds better lower period interval30 }
+program P { norm ASA <= 20s { act after 2 consecutive misses } }` });
+            const rows = [['2026-10-25T01:30+00:00', 30], ['2026-10-25T01:30', 30], ['2026-10-25T01:30+01:00', 10]]
+                .map(([period, value]) => ({ program: 'P', metric: 'ASA', period: String(period), value: Number(value) }));
+            const sql = await sqlEvaluation(dialect, model, rows, [], '2026-10-25');
+            expect(sql.points.map(p => p.period)).toEqual(['2026-10-25T01:30', '2026-10-25T01:30+01:00', '2026-10-25T01:30+00:00']);
+            expect(sql.triggers).toEqual([]);
+            expect(sql).toEqual(engineEvaluation(check(model, [...rows].reverse(), { asOf: '2026-10-25', actions: [] })));
+        });
+
         // The engine refuses such a row; the views must not skip it silently.
         it('stops on a period it cannot read, naming it', async () => {
             const model = await modelOf({ 'w.norma': `metric SL "SL" { family service unit percent better higher period daily }

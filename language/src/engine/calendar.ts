@@ -79,6 +79,21 @@ export function dayNumberOf(text: string | null | undefined): number | undefined
     return p.ok && p.kind === 'day' ? p.dayNumber : undefined;
 }
 
+/**
+ * Above any UTC offset (they run from -14:00 to +14:00, 840 minutes): where an interval named without
+ * an offset meets one with an offset at the same local start, the one without sorts first.
+ */
+export const NO_OFFSET_RANK = 1023;
+
+/**
+ * Period order: by start; at the same local start (the night clocks go back), the interval named
+ * without an offset first, then the larger offset (it came first). A total order, so a series never
+ * depends on the order of the rows in a file.
+ */
+export function comparePeriods(p: Period, q: Period): number {
+    return p.start - q.start || (q.offset ?? NO_OFFSET_RANK) - (p.offset ?? NO_OFFSET_RANK);
+}
+
 /** Whether a period is written at a metric's grain. */
 export function fitsGrain(period: Period | string, grain: Grain): boolean {
     const p = typeof period === 'string' ? parsePeriod(period) : period;

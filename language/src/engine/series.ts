@@ -4,7 +4,7 @@
  * string building or hashing of names), and a period is parsed once per distinct period.
  */
 import type { Measurement } from './types.js';
-import { parsePeriod, type Period, type PeriodResult } from './calendar.js';
+import { comparePeriods, parsePeriod, type Period, type PeriodResult } from './calendar.js';
 import { asColumns, type MeasurementColumns } from './columns.js';
 
 export interface Series {
@@ -84,7 +84,7 @@ export function indexMeasurements(rows: readonly Measurement[] | MeasurementColu
 /** Appends row `i` (of period `p`) to a series, noting when the series leaves period order. */
 export function addToSeries(series: Series, i: number, p: Period, columns: MeasurementColumns, periodById: readonly PeriodResult[]): void {
     const list = series.rows;
-    if (list.length > 0 && series.sorted && (periodById[columns.period[list[list.length - 1]]] as Period).start > p.start) series.sorted = false;
+    if (list.length > 0 && series.sorted && comparePeriods(periodById[columns.period[list[list.length - 1]]] as Period, p) > 0) series.sorted = false;
     list.push(i);
 }
 
@@ -95,11 +95,7 @@ export function seriesOf(index: MeasurementIndex, program: string, metric: strin
     if (!series.sorted) {
         const ids = index.columns.period;
         const byId = index.periodById as Period[];
-        series.rows.sort((a, b) => {
-            const p = byId[ids[a]];
-            const q = byId[ids[b]];
-            return p.start - q.start || (q.offset ?? 0) - (p.offset ?? 0) || a - b;
-        });
+        series.rows.sort((a, b) => comparePeriods(byId[ids[a]], byId[ids[b]]) || a - b);
         series.sorted = true;
     }
     return series.rows;

@@ -14,7 +14,7 @@
  * session time zone or a dialect's date functions.
  */
 import type { MetricModel, NormaModel, NormModel } from '../model/types.js';
-import { dayNumberOf, parsePeriod } from '../engine/calendar.js';
+import { dayNumberOf, NO_OFFSET_RANK, parsePeriod } from '../engine/calendar.js';
 import { requiredSample, Z_THOUSANDTHS } from '../engine/sample-size.js';
 
 export const SQL_FILE_NAME = 'norma-checks.sql';
@@ -267,8 +267,8 @@ function pointCtes(dialect: EvaluationDialect, options: ViewOptions): string {
 ), windowed AS (
     SELECT n.ord AS norm_ord, n.id AS norm_id, n.program, n.metric, m.period, m.day_number,
            CAST(m.day_number AS BIGINT) * 1440 + m.minute_of_day AS period_start, m.utc_offset,
-           -- Period order: by start; of two intervals with the same local start, the larger offset came first.
-           (CAST(m.day_number AS BIGINT) * 1440 + m.minute_of_day) * 2048 + (1023 - coalesce(m.utc_offset, 0)) AS point_order,
+           -- Period order (comparePeriods): by start; at the same local start, no offset first, then the larger offset.
+           (CAST(m.day_number AS BIGINT) * 1440 + m.minute_of_day) * 2048 + (${NO_OFFSET_RANK} - coalesce(m.utc_offset, ${NO_OFFSET_RANK})) AS point_order,
            ${periodLastDay('m.period', 'm.day_number')} AS last_day,
            m.value, m.sample${options.population ? ', m.population' : ''}, n.op, n.target, n.high, n.critical_side, n.critical_threshold,
            n.sample_minimum, n.precision_a, n.precision_b, n.precision_n0, n.consecutive, n.miss_window, n.respond_within
@@ -404,9 +404,10 @@ export function evaluationViews(dialect: EvaluationDialect, options: ViewOptions
     return [
         `-- Every point in its norm's window, with its status (SPEC §3): met, missed, unsampled (sample too small)
 -- or excluded (the exclusion that excused it); critical when a missed point crosses the norm's floor.
+-- ORDER BY norm_ord, point_order lists them as the engine does (point_order breaks a daylight-saving night's ties).
 CREATE TEMP VIEW norma_points AS
 WITH ${points}
-SELECT norm_id, norm_ord, program, metric, period, period_start, utc_offset, day_number, last_day, value, sample,
+SELECT norm_id, norm_ord, program, metric, period, period_start, utc_offset, point_order, day_number, last_day, value, sample,
        consecutive, miss_window, respond_within, exclusion, status, critical
 FROM points`,
 
