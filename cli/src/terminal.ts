@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { UsageError } from './exit-codes.js';
 import { fileErrorReason } from './file-errors.js';
 import { visibleLines } from '../../language/src/text/visible.js';
+import { ensureFolder } from '../../language/src/workspace/files.js';
 
 export function colorFor(stream: NodeJS.WriteStream): boolean {
     if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
@@ -88,29 +89,10 @@ export function writeOutput(text: string, file?: string, format?: string): void 
     writeFile(file, text.endsWith('\n') ? text : text + '\n');
 }
 
-/**
- * Creates a folder and its missing parents, one level at a time. (Node's recursive mkdir never
- * returns for a path under /proc; this fails at the first level that cannot be made.)
- */
-export function makeFolder(dir: string): void {
-    const missing: string[] = [];
-    for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
-        missing.unshift(d);
-        if (path.dirname(d) === d) break;
-    }
-    for (const d of missing) {
-        try {
-            fs.mkdirSync(d);
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        }
-    }
-}
-
 /** Writes a file, creating its folder; a failure is a UsageError naming the file (exit 2). */
 export function writeFile(file: string, text: string): void {
     try {
-        makeFolder(path.dirname(path.resolve(file)));
+        ensureFolder(path.dirname(path.resolve(file)));
         fs.writeFileSync(file, text);
     } catch (error) {
         throw cannotWrite(file, error);
@@ -133,7 +115,7 @@ export async function writeReport(report: string | Iterable<string>, file?: stri
     let fd: number | undefined;
     if (!toStdout) {
         try {
-            makeFolder(path.dirname(path.resolve(file)));
+            ensureFolder(path.dirname(path.resolve(file)));
             fd = fs.openSync(file, 'w');
         } catch (error) {
             throw cannotWrite(file, error);

@@ -135,6 +135,16 @@ describe('an output that cannot be written', () => {
         expect(r.stderr).toMatch(new RegExp(`^error Cannot (write|use) ${file.replace(/[/.]/g, '\\$&')}`, 'm'));
         expect(r.stderr).not.toMatch(/unexpected problem|\n\s+at /);
     });
+
+    it('a report under a file (not a folder): says so, exit 2', () => {
+        const dir = tempDir('norma-out-');
+        fs.writeFileSync(path.join(dir, 'reports'), 'a file, not a folder');
+        const file = path.join(dir, 'reports', 'june', 'check.json');
+        const r = norma([...CHECK_EXAMPLE, '--format', 'json', '--output', file]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`Cannot write ${file}: a part of the path is a file, not a folder.`);
+        expect(r.stderr).not.toMatch(/unexpected problem|\n\s+at /);
+    });
 });
 
 describe('one rule for paths: relative to the current folder', () => {

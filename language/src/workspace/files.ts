@@ -145,8 +145,9 @@ function isFolder(p: string): boolean {
 }
 
 /**
- * Creates a folder and its parents one level at a time. Throws a plain error when a parent is
- * not a folder or cannot be written (under /proc, a read-only mount...).
+ * Creates a folder and its parents one level at a time (Node's recursive mkdir never returns for a
+ * path under /proc). Throws a plain error when a parent is not a folder or cannot be written (under
+ * /proc, a read-only mount...); it keeps the system's code and path, so the CLI can say it in its words.
  */
 export function ensureFolder(folder: string): void {
     const absolute = path.resolve(folder);
@@ -155,7 +156,7 @@ export function ensureFolder(folder: string): void {
     for (;;) {
         const stat = fs.statSync(at, { throwIfNoEntry: false });
         if (stat) {
-            if (!stat.isDirectory()) throw new Error(`Cannot create the folder ${absolute}: ${at} is not a folder.`);
+            if (!stat.isDirectory()) throw folderError(`Cannot create the folder ${absolute}: ${at} is not a folder.`, 'ENOTDIR', at);
             break;
         }
         missing.unshift(at);
@@ -169,9 +170,13 @@ export function ensureFolder(folder: string): void {
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
             if (code === 'EEXIST' && fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
-            throw new Error(`Cannot create the folder ${dir} (${code ?? (error as Error).message}); choose a folder you can write to.`);
+            throw folderError(`Cannot create the folder ${dir} (${code ?? (error as Error).message}); choose a folder you can write to.`, code, dir);
         }
     }
+}
+
+function folderError(message: string, code: string | undefined, at: string): Error {
+    return Object.assign(new Error(message), { code, path: at });
 }
 
 /** Writes a file, creating its folder first; a plain error when the place cannot be written. */
