@@ -16,19 +16,9 @@
 // misses of every length occur and the consecutive rule fires thousands of times.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from './random.mjs';
 
 export const FIRST_DAY = '2026-01-01';
-
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const pad = (n, width) => String(n).padStart(width, '0');
 const DAY_MS = 86400000;

@@ -2,17 +2,7 @@
 // seeded (the same bytes every run), written as CSV; Parquet is written from it by DuckDB.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { mulberry32 } from './random.mjs';
 
 export const QUEUES = Array.from({ length: 50 }, (_, i) => `Q${String(i + 1).padStart(2, '0')}`);
 const START = Date.UTC(2026, 1, 1);

@@ -8,32 +8,16 @@
 //   node bench/sql-bench.mjs [--runs 3] [--rows 1000000] [--json results.json]
 // Aim of issue 12: within 1.5x the hand-written query.
 import { DuckDBInstance } from '@duckdb/node-api';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TRIGGERS_SQL } from './duckdb-triggers.mjs';
-import { ROOT, compare, loadLine, machineLine, median, options, printComparisons, printTable, runNode, saveJson, seconds } from './harness.mjs';
+import { compiledSqlTarget, literal } from './sql-target.mjs';
+import { compare, loadLine, machineLine, median, options, printComparisons, printTable, saveJson, seconds } from './harness.mjs';
 
 const opt = options();
 const RUNS = opt.number('--runs', 3);
 const ROWS = opt.number('--rows', 1_000_000);
-const dir = path.join(ROOT, 'bench/data', String(ROWS));
-if (!fs.existsSync(path.join(dir, 'measurements.csv'))) {
-    console.error(`No data in ${path.relative(ROOT, dir)}: run node bench/check-bench.mjs --rows ${ROWS} first (it generates it).`);
-    process.exit(2);
-}
-const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
-const csv = path.join(dir, 'measurements.csv');
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-sql-bench-'));
-const compiled = runNode(path.join(ROOT, 'cli/bin/norma.js'), ['compile', path.join(dir, 'workspace'), '--target', 'sql', '--out', out]);
-if (compiled.status !== 0) throw new Error(`norma compile failed:\n${compiled.stderr}`);
-const script = fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8');
-const literal = s => `'${s.replace(/'/g, "''")}'`;
-// The script loads the norms and exclusions from the CSV files written beside it (relative to its folder).
-const statements = script.split(/;\n/).map(s => s.trim()).filter(s => s && !/^(--[^\n]*\n?)*$/.test(s))
-    .map(s => s.replace(/FROM '(norma-[a-z-]+\.csv)'/, (_, file) => `FROM ${literal(path.join(out, file))}`));
-process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
+const { dir, meta, csv, statements } = compiledSqlTarget(ROWS, 'norma-sql-bench-');
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 /** Runs `work(connection, mark)` in a fresh database; wall and CPU (this process, DuckDB's threads included). */

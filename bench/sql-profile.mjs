@@ -7,27 +7,14 @@
 // --n-of-m makes every norm `act after N of N+2 misses` (the recursive walk).
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, loadLine, options, runNode } from './harness.mjs';
+import { loadLine, options } from './harness.mjs';
+import { compiledSqlTarget, literal } from './sql-target.mjs';
 
 const opt = options();
 const ROWS = opt.number('--rows', 1_000_000);
-const dir = path.join(ROOT, 'bench/data', String(ROWS));
-if (!fs.existsSync(path.join(dir, 'measurements.csv'))) {
-    console.error(`No data in ${path.relative(ROOT, dir)}: run node bench/check-bench.mjs --rows ${ROWS} first (it generates it).`);
-    process.exit(2);
-}
-const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-sql-profile-'));
-process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
-const compiled = runNode(path.join(ROOT, 'cli/bin/norma.js'), ['compile', path.join(dir, 'workspace'), '--target', 'sql', '--out', out]);
-if (compiled.status !== 0) throw new Error(`norma compile failed:\n${compiled.stderr}`);
-const literal = s => `'${s.replace(/'/g, "''")}'`;
-const statements = fs.readFileSync(path.join(out, 'norma-checks.sql'), 'utf8').split(/;\n/).map(s => s.trim())
-    .filter(s => s && !/^(--[^\n]*\n?)*$/.test(s))
-    .map(s => s.replace(/FROM '(norma-[a-z-]+\.csv)'/, (_, file) => `FROM ${literal(path.join(out, file))}`));
+const { dir, meta, out, statements } = compiledSqlTarget(ROWS, 'norma-sql-profile-');
 const c = await (await DuckDBInstance.create(':memory:')).connect();
 await c.run(`CREATE TABLE measurements AS SELECT * FROM read_csv(${literal(path.join(dir, 'measurements.csv'))}, header = true,
     columns = {'program': 'VARCHAR', 'metric': 'VARCHAR', 'period': 'VARCHAR', 'value': 'DOUBLE', 'sample': 'BIGINT'})`);
