@@ -50,8 +50,10 @@ const esmBanner = `${polyfill}\nimport { createRequire as __createRequire } from
 
 const targets = [
     // The CLI and the worker thread `norma check` loads the workspace in while it reads large
-    // data, split into chunks (dist/chunk-*.mjs) that load on first use: `norma --help` or a
-    // check of a cached workspace never loads Langium.
+    // data, split into chunks (dist/chunk-*.mjs) that load on first use: every import() of the
+    // sources (a command's run/ module, Langium's loader, the pg and DuckDB drivers) starts a
+    // chunk, so `norma --help` or a check of a cached workspace never loads Langium, pg or DuckDB
+    // (test/cli/startup.test.ts).
     { entries: { cli: 'cli/src/main.ts', 'workspace-worker': 'cli/src/workspace-worker.ts' }, outdir: 'dist', format: 'esm', banner: { js: esmBanner } },
     { entry: 'language/src/lsp/main.ts', outfile: 'extension/dist/server.cjs', format: 'cjs', banner: { js: polyfill }, optional: true },
     { entry: 'extension/src/extension.ts', outfile: 'extension/dist/extension.cjs', format: 'cjs', optional: true },

@@ -7,14 +7,12 @@
 import { dataFiles, runCheck, type CheckOutcome } from '../../language/src/check/index.js';
 import type { RecordsSpec } from '../../language/src/data/records.js';
 import type { Verdict } from '../../language/src/engine/types.js';
-import { measureAt } from './database/measure.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { UsageError } from './exit-codes.js';
 import { loadCheckWorkspace } from './load-with-data.js';
 import { createProgress } from './progress.js';
 import { colorFor, colors } from './terminal.js';
-
-export const DATABASE_HELP = 'compute the formula metrics inside the database that holds the source tables: postgres://user:password@host:port/database or duckdb:<file>; only measurement rows come back';
+import { formatCount } from '../../language/src/text/count.js';
 
 export interface CliCheckInput {
     paths: string[];
@@ -48,13 +46,13 @@ export async function checkFromCli(input: CliCheckInput): Promise<CheckOutcome> 
             workspace: loadCheckWorkspace(input.paths, input.asOf, sources),
             measurements: [dataFiles(input.data)],
             records: input.records,
-            computeRecords: database === undefined ? undefined : (model, onPhase) => measureAt(database, model, onPhase),
+            computeRecords: database === undefined ? undefined : async (model, onPhase) => (await import('./database/measure.js')).measureAt(database, model, onPhase),
             computing: text => progress.phase(text),
             actions: input.actions,
             asOf: input.asOf,
             failOn: input.failOn ?? [],
             reading: read => progress.reading(sources, stdin => read(stdin ? { stdin } : {})),
-            evaluating: rows => progress.phase(`Evaluating ${rows.toLocaleString('en-US')} rows…`),
+            evaluating: rows => progress.phase(`Evaluating ${formatCount(rows)} rows…`),
         });
     } finally {
         progress.done();

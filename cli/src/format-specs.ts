@@ -5,16 +5,16 @@
 import * as path from 'node:path';
 import { UsageError } from './exit-codes.js';
 
-export function parseFormats(
-    specs: string[], output: string | undefined, known: Readonly<Record<string, unknown>>, example: string,
-): { name: string; file?: string }[] {
+export function parseFormats<Name extends string>(
+    specs: string[], output: string | undefined, known: Readonly<Record<Name, unknown>>, example: string,
+): { name: Name; file?: string }[] {
     const list = (specs.length ? specs : ['pretty']).map(spec => {
         const colon = spec.indexOf(':');
         const name = colon < 0 ? spec : spec.slice(0, colon);
         const file = colon < 0 ? undefined : spec.slice(colon + 1);
-        if (!known[name]) throw new UsageError(`Unknown format '${name}': use ${Object.keys(known).join(', ')}.`);
+        if (!Object.hasOwn(known, name)) throw new UsageError(`Unknown format '${name}': use ${Object.keys(known).join(', ')}.`);
         if (file === '') throw new UsageError(`--format ${name}: give a file after the colon, like ${name}:${example}.`);
-        return { name, file };
+        return { name: name as Name, file };
     });
     const toStdout = list.filter(f => !f.file);
     if (output) {

@@ -1,5 +1,7 @@
 /**
- * The `norma` command line: parses arguments and hands each verb to its module in commands/.
+ * The `norma` command line: parses arguments and hands each verb to its module in commands/,
+ * which defines its options and help and loads its implementation (run/) only when it runs:
+ * `norma --help` and `norma --version` load commander and no more.
  * Errors the user can fix print plainly (no stack) with exit 2; a failing gate exits 1.
  */
 import '../../language/src/polyfill.js';

@@ -6,12 +6,10 @@
 import type { NormaModel } from '../../language/src/model/types.js';
 import { formatDataErrors } from '../../language/src/data/index.js';
 import { parseRecordsSpec, readRecords, recordsErrorSummary, type RecordsResult, type RecordsSpec } from '../../language/src/data/records.js';
-import { measureAt } from './database/measure.js';
 import { UsageError } from './exit-codes.js';
 import type { Progress } from './progress.js';
 import { colorFor, colors } from './terminal.js';
-
-export const RECORDS_HELP = 'raw records of a source: Source=file, folder or glob (.csv, .tsv, .parquet, .json, .ndjson, .gz); repeatable';
+import { formatCount } from '../../language/src/text/count.js';
 
 export function parseRecordsOptions(values: readonly string[] | undefined): RecordsSpec[] {
     return (values ?? []).map(v => {
@@ -29,14 +27,14 @@ export async function computeRecords(model: NormaModel, specs: RecordsSpec[], pr
     const onPhase = (text: string) => progress.phase(text);
     let result: RecordsResult;
     try {
-        result = options.database === undefined ? await readRecords(model, specs, { onPhase }) : await measureAt(options.database, model, onPhase);
+        result = options.database === undefined ? await readRecords(model, specs, { onPhase }) : await (await import('./database/measure.js')).measureAt(options.database, model, onPhase);
     } finally {
         progress.done();
     }
     if (result.errors.length) {
         const more = recordsErrorSummary(result);
         const n = result.errorCount;
-        throw new UsageError(`The records have ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}; no measurement is computed until they are fixed:\n${formatDataErrors(result.errors)}${more ? `\n${more}` : ''}`);
+        throw new UsageError(`The records have ${formatCount(n)} problem${n === 1 ? '' : 's'}; no measurement is computed until they are fixed:\n${formatDataErrors(result.errors)}${more ? `\n${more}` : ''}`);
     }
     const c = colors(colorFor(process.stderr));
     for (const w of result.warnings) process.stderr.write(`${c.yellow('warning')} ${w.message}\n`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createNormaServices } from '../../language/src/norma-module.js';
 import { formatText } from '../../language/src/lsp/norma-formatter.js';
 import { collectFiles } from '../../language/src/workspace/workspace.js';
-import { formatFiles } from '../../cli/src/commands/fmt.js';
+import { formatFiles } from '../../cli/src/run/fmt.js';
 import { norma, REPO, workspace } from '../cli/run-norma.js';
 import { BASE } from '../diff/base-workspace.js';
 

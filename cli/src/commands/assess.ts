@@ -1,42 +1,9 @@
-/**
- * `norma assess [paths...] --assessment <file>`: audit readiness per program and applied
- * standard. The data (optional) is checked as `norma check` does; the self-assessment file
- * is read through the same data layer, its rows judged by language/src/audit, and the
- * result rendered in one or more formats. Exit 1 when a program would fail its audit.
- */
+/** `norma assess [paths...] --assessment <file>`: the command's options and help; the assessment is run/assess.ts. */
 import type { Command } from 'commander';
-import { assess, checkAssessments, DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/index.js';
-import { displayDataPath, formatDataErrors, readAssessments, type DataError } from '../../../language/src/data/index.js';
-import { parseAsOf } from '../dates.js';
-import { ExitCode, UsageError } from '../exit-codes.js';
-import { READINESS_FORMATS } from '../formats/readiness/index.js';
-import { checkFromCli, DATABASE_HELP } from '../check-run.js';
-import { parseFormats } from '../format-specs.js';
-import { parseRecordsOptions, RECORDS_HELP } from '../records.js';
-import { colorFor, writeReport } from '../terminal.js';
-
-interface AssessOptionsCli {
-    assessment: string[];
-    data?: string[];
-    records?: string[];
-    database?: string;
-    actions?: string[];
-    asOf?: string;
-    staleAfter?: string;
-    format: string[];
-    output?: string;
-}
-
-function assessmentError(errors: DataError[]): UsageError {
-    const n = errors.length;
-    return new UsageError(`The assessment file has ${n} problem${n === 1 ? '' : 's'}; no score is given until they are fixed:\n${formatDataErrors(errors)}`);
-}
-
-function parseStaleAfter(value: string | undefined): number {
-    if (value === undefined) return DEFAULT_STALE_AFTER_DAYS;
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new UsageError(`--stale-after '${value}' is not a number of days: write it like 365.`);
-    return Number(value);
-}
+import { DEFAULT_STALE_AFTER_DAYS } from '../../../language/src/audit/types.js';
+import { READINESS_FORMAT_NAMES } from '../formats/names.js';
+import { DATABASE_HELP, RECORDS_HELP } from './data-options.js';
+import { runFrom } from './lazy.js';
 
 export function register(program: Command): void {
     program.command('assess')
@@ -49,7 +16,7 @@ export function register(program: Command): void {
         .option('--actions <source...>', 'improvement actions (program,metric,opened,owner,due,closed,result)')
         .option('--as-of <date>', 'assess as of this day (default: today)')
         .option('--stale-after <days>', `an assessment older than this many days earns nothing (default ${DEFAULT_STALE_AFTER_DAYS})`)
-        .option('--format <format...>', `${Object.keys(READINESS_FORMATS).join('|')}, optionally with a file: json:out/readiness.json`, [])
+        .option('--format <format...>', `${READINESS_FORMAT_NAMES.join('|')}, optionally with a file: json:out/readiness.json`, [])
         .option('--output <file>', 'write the (single) report to a file instead of stdout')
         .addHelpText('after', `
 Statuses: compliant (all of a requirement's points), partial (half), not-compliant (none),
@@ -61,39 +28,5 @@ Exit codes: 0 every program with a pass mark passes; 1 a program would fail its 
 Example:
   norma assess examples/copc-cx --assessment examples/copc-cx/assessment.csv --data examples/copc-cx/data --actions examples/copc-cx/actions.csv --as-of 2026-10-31
 `)
-        .action(async (paths: string[], opts: AssessOptionsCli) => {
-            const asOf = parseAsOf(opts.asOf);
-            const staleAfterDays = parseStaleAfter(opts.staleAfter);
-            const formats = parseFormats(opts.format, opts.output, READINESS_FORMATS, 'out/readiness');
-            if (opts.assessment.includes('-') && [...(opts.data ?? []), ...(opts.actions ?? [])].includes('-')) throw new UsageError('Only one source can read stdin (-).');
-            // The same check as `norma check` (without data, every norm has no data): it decides the needs requirements and the headline.
-            const outcome = await checkFromCli({
-                paths, asOf, data: opts.data ?? [], records: parseRecordsOptions(opts.records), database: opts.database, actions: opts.actions ?? [],
-            });
-            if (!outcome.ok) throw new UsageError(outcome.problems.message);
-            const ws = outcome.workspace;
-            const model = outcome.model;
-            const assessments = await readAssessments(opts.assessment, opts.assessment.includes('-') ? { stdin: process.stdin } : {});
-            if (assessments.errors.length) throw assessmentError(assessments.errors);
-            const checked = checkAssessments(model, assessments.rows, asOf);
-            if (checked.issues.length) {
-                throw assessmentError(checked.issues.map(issue => {
-                    const located = assessments.locate(issue);
-                    if (issue.duplicateOf === undefined) return located;
-                    const first = assessments.locate({ ...issue, index: issue.duplicateOf });
-                    return { ...located, message: `The same program and requirement are already assessed at ${displayDataPath(first.file)}:${first.line}; keep one row.` };
-                }));
-            }
-            const result = assess(model, outcome.result, assessments.rows, { asOf, staleAfterDays });
-            for (const w of result.warnings) {
-                const at: DataError = assessments.locate({ index: w.index, field: 'requirement', message: w.message });
-                process.stderr.write(`${displayDataPath(at.file)}:${at.line}:${Math.max(1, at.column)} warning ${w.message}\n`);
-            }
-            for (const f of formats) {
-                const color = !f.file && colorFor(process.stdout);
-                const context = { model, diagnostics: ws.diagnostics, color, root: ws.root, check: outcome.result, actions: outcome.actions?.rows ?? [] };
-                await writeReport(READINESS_FORMATS[f.name](result, context), f.file, f.name);
-            }
-            process.exitCode = result.passed ? ExitCode.Ok : ExitCode.GateFailed;
-        });
+        .action(runFrom(() => import('../run/assess.js')));
 }

@@ -2,10 +2,10 @@
  * `--database <url>` (SPEC §6.4): a connection to the database where the source tables live.
  * `postgres://user:password@host:port/db` (or `postgresql://`) through the `pg` client;
  * `duckdb:<file>` for a DuckDB file, opened read-only. The password never appears in any
- * output or error: every message that could carry the URL goes through `redact`.
+ * output or error: every message that could carry the URL goes through `redact`. Each driver
+ * loads when a URL asks for it (DuckDB's native binding alone takes longer than Node's start-up).
  */
-import pg from 'pg';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import type { Dialect } from '../../../language/src/records/sql/dialect.js';
 import { duckdb } from '../../../language/src/records/sql/duckdb.js';
 import { postgres } from '../../../language/src/records/sql/postgres.js';
@@ -62,6 +62,7 @@ async function connectPostgres(url: string): Promise<DatabaseSession> {
     } catch {
         throw new UsageError(`--database ${redact(url)}: not a valid postgres:// URL.`);
     }
+    const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: url, application_name: 'norma' });
     // A broken connection after connecting is reported by the query that fails, not as an unhandled event.
     client.on('error', () => undefined);
@@ -102,6 +103,7 @@ async function connectDuckdb(file: string): Promise<DatabaseSession> {
     const label = `DuckDB file ${file}`;
     let instance: DuckDBInstance;
     try {
+        const { DuckDBInstance } = await import('@duckdb/node-api');
         instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
     } catch (e) {
         throw new UsageError(`Cannot open ${label}: ${e instanceof Error ? e.message : String(e)}`);

@@ -14,6 +14,7 @@ import type { NormaModel } from '../../../language/src/model/types.js';
 import { noInstantMessage, notAField, untakenMessage, type RecordsResult } from '../../../language/src/records/compute.js';
 import { measurementsOf, sourceQuery, untakenExamplesQuery } from '../../../language/src/records/source-query.js';
 import { connect, type DatabaseSession } from './connect.js';
+import { formatCount } from '../../../language/src/text/count.js';
 
 export interface DatabaseMeasurements {
     measurements: Measurement[];
@@ -48,7 +49,7 @@ export async function measureInDatabase(model: NormaModel, session: DatabaseSess
             const field = source.fields.find(f => f.name === bad.field)!;
             records.errors.push({
                 file: where, line: 0, column: 0, field: bad.field,
-                message: `field ${bad.field} (column "${field.column ?? field.name}"): ${bad.count.toLocaleString('en-US')} cell${bad.count === 1 ? '' : 's'} do${bad.count === 1 ? 'es' : ''} not parse; ${bad.count === 1 ? 'it' : 'each'} ${notAField(field)}.`,
+                message: `field ${bad.field} (column "${field.column ?? field.name}"): ${formatCount(bad.count)} cell${bad.count === 1 ? '' : 's'} do${bad.count === 1 ? 'es' : ''} not parse; ${bad.count === 1 ? 'it' : 'each'} ${notAField(field)}.`,
             });
             records.errorCount += bad.count;
         }

@@ -1,5 +1,6 @@
 /** The output formats of `norma check`, by name. Each renders the same CheckResult. */
 import type { CheckFormat } from './format.js';
+import type { CheckFormatName } from './names.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
@@ -8,7 +9,7 @@ import { markdown } from './markdown.js';
 import { pretty } from './pretty.js';
 import { sarif } from './sarif.js';
 
-export const FORMATS: Record<string, CheckFormat> = {
+export const FORMATS: Record<CheckFormatName, CheckFormat> = {
     pretty,
     json,
     junit,

@@ -6,8 +6,10 @@
  */
 import type { ProgramModel } from '../model/types.js';
 import { addMonths, dayNumberOf } from '../engine/calendar.js';
-import { CERTIFICATION_MONTHS } from '../validation/program.js';
 import type { Certification } from './types.js';
+
+/** A certification lapses this many months after its date (COPC); the validator warns from then on. */
+export const CERTIFICATION_MONTHS = 24;
 
 export function certificationOf(program: Pick<ProgramModel, 'certified'>, asOf: string): Certification {
     const certified = program.certified;

@@ -11,9 +11,9 @@ import { checkAssessments, type CheckedAssessment } from './assessments.js';
 import { certificationOf } from './certification.js';
 import { headlineOver } from './headline.js';
 import { earnedOf, meetsPassMark, possibleOf, scoreRequirement } from './score.js';
-import type { AssessOptions, AssessResult, Assessment, ProgramAssessment, ProviderAssessment } from './types.js';
+import { DEFAULT_STALE_AFTER_DAYS, type AssessOptions, type AssessResult, type Assessment, type ProgramAssessment, type ProviderAssessment } from './types.js';
 
-export const DEFAULT_STALE_AFTER_DAYS = 365;
+export { DEFAULT_STALE_AFTER_DAYS } from './types.js';
 
 export { checkAssessments } from './assessments.js';
 export { certificationOf } from './certification.js';

@@ -6,6 +6,9 @@
 
 export type AssessmentStatus = 'compliant' | 'partial' | 'not-compliant' | 'not-applicable';
 
+/** An assessment older than this many days earns nothing, unless `--stale-after` says otherwise. */
+export const DEFAULT_STALE_AFTER_DAYS = 365;
+
 export const ASSESSMENT_STATUSES: readonly AssessmentStatus[] = ['compliant', 'partial', 'not-compliant', 'not-applicable'];
 
 /** One row of the self-assessment file. */

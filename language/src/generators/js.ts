@@ -8,8 +8,9 @@
  */
 import { ENGINE_SOURCE } from '../engine-bundle/engine-source.js';
 import type { NormaModel } from '../model/types.js';
+import { COMPILED_MODULE_NAME } from './file-names.js';
 
-export const COMPILED_MODULE_NAME = 'norma-checks.mjs';
+export { COMPILED_MODULE_NAME };
 
 export function generateJsModule(model: NormaModel): string {
     return `// Norma compiled checks: ${model.norms.length} norms over ${model.programs.length} programs.

@@ -16,8 +16,9 @@
 import type { MetricModel, NormaModel, NormModel } from '../model/types.js';
 import { dayNumberOf, NO_OFFSET_RANK, parsePeriod } from '../engine/calendar.js';
 import { requiredSample, Z_THOUSANDTHS } from '../engine/sample-size.js';
+import { SQL_FILE_NAME } from './file-names.js';
 
-export const SQL_FILE_NAME = 'norma-checks.sql';
+export { SQL_FILE_NAME };
 
 /** The dialects that run the whole evaluation; the others compute measurements only. */
 export type EvaluationDialect = 'duckdb' | 'postgres';

@@ -19,6 +19,4 @@ export const MAX_WORKSPACE_CHARS = 25_000_000;
 export const MAX_WORKSPACE_FILES = 25_000;
 
 /** `2,000,000`: limits as people read them. */
-export function formatCount(n: number): string {
-    return n.toLocaleString('en-US');
-}
+export { formatCount } from '../text/count.js';

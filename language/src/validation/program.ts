@@ -12,6 +12,7 @@ import { metricFamily, programApplies, programUses } from '../model/ast-access.j
 import { effectiveNorms } from '../model/build.js';
 import type { NormaServices } from '../norma-module.js';
 import { addMonths, isDay } from '../engine/calendar.js';
+import { CERTIFICATION_MONTHS } from '../audit/certification.js';
 import { checkIsDay } from './dates.js';
 
 /** `applies COPC_CX, COPC_CX` or `uses VoiceDefaults` twice. */
@@ -24,9 +25,6 @@ export const CODE_REQUIREMENT_NOT_COVERED = 'requirement-not-covered';
 export const CODE_CERTIFICATION_LAPSED = 'certification-lapsed';
 /** The certification date is after `asOf` (warning). */
 export const CODE_CERTIFICATION_IN_FUTURE = 'certification-in-future';
-
-/** A certification lapses this many months after its date (COPC). */
-export const CERTIFICATION_MONTHS = 24;
 
 export function checkAppliedStandardsNotRepeated(program: Program, accept: ValidationAcceptor): void {
     reportRepeatedReferences(programApplies(program), 'standards', 'applies', accept);

@@ -12,12 +12,11 @@ import { postgres } from './postgres.js';
 import { snowflake } from './snowflake.js';
 import { spark } from './spark.js';
 import { trino } from './trino.js';
+import { DIALECT_NAMES, EXPERIMENTAL, type DialectName } from './dialect-names.js';
 
-export const DIALECTS: Record<string, Dialect> = { duckdb, postgres, clickhouse, trino, spark, bigquery, snowflake };
-export const DIALECT_NAMES = Object.keys(DIALECTS);
+export { DIALECT_NAMES, EXPERIMENTAL };
 
-/** Dialects whose SQL has not run against a real engine in Norma's tests. */
-export const EXPERIMENTAL = new Set(['trino', 'spark', 'bigquery', 'snowflake']);
+export const DIALECTS: Record<string, Dialect> = { duckdb, postgres, clickhouse, trino, spark, bigquery, snowflake } satisfies Record<DialectName, Dialect>;
 
 /** What was verified for a dialect, in the words the generated header and --help use. */
 export function verification(name: string): string {
