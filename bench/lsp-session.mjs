@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 const proto = require('vscode-languageserver-protocol/node');
 
 export const SERVER = process.env.NORMA_LSP_SERVER ?? path.join(ROOT, 'extension/dist/server.cjs');
+// Node options for the server only, e.g. NORMA_LSP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+const SERVER_NODE_ARGS = (process.env.NORMA_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const COMPLETIONS = 200;
 const EDITS = 100;
 
@@ -27,7 +29,7 @@ export const percentile = (xs, p) => {
 /** Runs the session; `workspace` is what writeProgramWorkspace returned for `folder`. */
 export async function lspSession(folder, programs, workspace) {
     if (!fs.existsSync(SERVER)) throw new Error(`The bundled language server ${path.relative(ROOT, SERVER)} is missing: run 'npm run build' first.`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', c => { stderr += c; });
     const exited = new Promise(resolve => child.on('exit', resolve));
