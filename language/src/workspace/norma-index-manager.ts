@@ -9,7 +9,9 @@
  * - every declaration of a kind in the workspace (`allElements(type)`, the global scope of a
  *   reference to a metric), which Langium collects again from every document after each edit:
  *   it is kept until a document that declares (or declared) one of that kind changes.
- * The answers are the same as Langium's, in the same order.
+ * The answers are the same as Langium's, in the same order. The language server's builder also
+ * asks the reverse question, which documents refer into the changed files (`referringTo`), so
+ * that an edit need not ask it of every document.
  */
 import { DefaultIndexManager, stream, type AstNodeDescription, type LangiumDocument, type Stream, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
@@ -17,6 +19,8 @@ import type { CancellationToken } from 'vscode-jsonrpc';
 export class NormaIndexManager extends DefaultIndexManager {
     /** Document (URI text) -> the files (URI text) its non-local references point into. */
     private readonly targetsOf = new Map<string, string[]>();
+    /** File (URI text) -> the documents (URI text) whose non-local references point into it. */
+    private readonly referrersOf = new Map<string, Set<string>>();
     /** Node type -> every exported declaration of that type (or a subtype), in index order. */
     private readonly elementsOf = new Map<string, AstNodeDescription[]>();
 
@@ -54,12 +58,34 @@ export class NormaIndexManager extends DefaultIndexManager {
         const uri = document.uri.toString();
         const targets = new Set<string>();
         for (const ref of this.referenceIndex.get(uri) ?? []) if (!ref.local) targets.add(ref.targetUri.toString());
+        this.forgetTargets(uri);
         this.targetsOf.set(uri, [...targets]);
+        for (const target of targets) {
+            const referrers = this.referrersOf.get(target);
+            if (referrers) referrers.add(uri);
+            else this.referrersOf.set(target, new Set([uri]));
+        }
     }
 
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
-        this.targetsOf.delete(uri.toString());
+        this.forgetTargets(uri.toString());
+    }
+
+    private forgetTargets(uri: string): void {
+        for (const target of this.targetsOf.get(uri) ?? []) {
+            const referrers = this.referrersOf.get(target);
+            referrers?.delete(uri);
+            if (referrers?.size === 0) this.referrersOf.delete(target);
+        }
+        this.targetsOf.delete(uri);
+    }
+
+    /** Every document (URI text) that `isAffected` answers true for, given these changed files. */
+    referringTo(changedUris: Iterable<string>): Set<string> {
+        const documents = new Set<string>();
+        for (const changed of changedUris) for (const uri of this.referrersOf.get(changed) ?? []) documents.add(uri);
+        return documents;
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
