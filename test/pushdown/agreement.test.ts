@@ -2,7 +2,7 @@
 // embedded DuckDB, PostgreSQL (the test cluster of scripts/postgres.sh) and ClickHouse (chdb).
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
-import { EDGE_COLUMNS, EDGE_FILES, EDGE_ROWS } from './edge-workspace.js';
+import { EDGE_COLUMNS, EDGE_FILES, EDGE_ROWS, EDGE_TYPED_ROWS, EDGE_TYPES } from './edge-workspace.js';
 import { CHDB, measureInClickhouse, measureInDuckdb, measureInPostgres, POSTGRES_URL } from './engines.js';
 
 async function edgeModel() {
@@ -42,7 +42,15 @@ describe('push-down on the edge fixtures', () => {
         const model = await edgeModel();
         const embedded = await measureInDuckdb(model, tables);
         expect(embedded.length).toBeGreaterThan(20);
+        // The query of --database (it reads the column catalog first) and the one of `norma compile --target sql`.
         expect(await measureInPostgres(model, tables)).toEqual(embedded);
+        expect(await measureInPostgres(model, tables, undefined, { catalog: false })).toEqual(embedded);
+    });
+
+    it.skipIf(!POSTGRES_URL)('gives the same rows from typed PostgreSQL columns, used as they are, as from the text cells', async () => {
+        const model = await edgeModel();
+        const typed = [{ name: 'acd.calls', columns: EDGE_COLUMNS, rows: EDGE_TYPED_ROWS, types: EDGE_TYPES }];
+        expect(await measureInPostgres(model, typed)).toEqual(await measureInDuckdb(model, tables));
     });
 
     it.skipIf(!CHDB)('gives the same measurement rows in ClickHouse (chdb) as embedded, row for row', async () => {

@@ -110,3 +110,15 @@ export const EDGE_ROWS: (string | null)[][] = [
     // Offsets other than Z.
     ['ACME_EN', '2026-10-20T10:15:00+02:00', 'ANSWERED', '12', '240', 'ann', '4'],
 ];
+
+// The same records as an ACD database keeps them: typed columns (an instant with its zone, durations in
+// seconds, a float score), empty cells as nulls. Every figure must be the one the text cells give.
+export const EDGE_TYPES = ['TEXT', 'TIMESTAMPTZ', 'TEXT', 'NUMERIC(10,3)', 'INTEGER', 'TEXT', 'DOUBLE PRECISION'];
+const seconds = (cell: string | null) => {
+    if (cell === null || !cell.includes(':')) return cell;
+    return String(cell.split(':').reduce((total, part) => total * 60 + Number(part), 0));
+};
+export const EDGE_TYPED_ROWS: (string | null)[][] = EDGE_ROWS.map(r => r.map((cell, i) => {
+    if (cell === '') return null;
+    return EDGE_COLUMNS[i] === 'queue_seconds' || EDGE_COLUMNS[i] === 'talk' ? seconds(cell) : cell;
+}));

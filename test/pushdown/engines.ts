@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import type { NormaModel } from '../../language/src/model/types.js';
-import type { Dialect } from '../../language/src/records/sql/dialect.js';
+import type { Dialect, TableCatalog } from '../../language/src/records/sql/dialect.js';
+import { connect } from '../../cli/src/database/connect.js';
 import { clickhouse } from '../../language/src/records/sql/clickhouse.js';
 import { duckdb } from '../../language/src/records/sql/duckdb.js';
 import { postgres } from '../../language/src/records/sql/postgres.js';
@@ -15,13 +16,14 @@ export const POSTGRES_URL = process.env.NORMA_TEST_POSTGRES_URL || undefined;
 if (!POSTGRES_URL && process.env.CI) throw new Error('CI: NORMA_TEST_POSTGRES_URL is not set (.ci/run starts scripts/postgres.sh).');
 
 export type Rows = (string | null)[][];
-export interface Table { name: string; columns: string[]; rows: Rows }
+/** A table of text columns (as exports are), or of the given SQL types (as an ACD database keeps them). */
+export interface Table { name: string; columns: string[]; rows: Rows; types?: string[] }
 
 /** Runs every source's one query over the given tables and returns the measurement rows. */
-async function measureWith(model: NormaModel, dialect: Dialect, query: (sql: string) => Promise<Record<string, unknown>[]>) {
+async function measureWith(model: NormaModel, dialect: Dialect, query: (sql: string) => Promise<Record<string, unknown>[]>, catalog?: (table: string) => Promise<TableCatalog | null>) {
     const out: Awaited<ReturnType<typeof measurementsOf>>['measurements'] = [];
     for (const source of model.sources ?? []) {
-        const q = sourceQuery(model, source, dialect);
+        const q = sourceQuery(model, source, dialect, (await catalog?.(source.table)) ?? undefined);
         out.push(...measurementsOf(model, q, await query(q.sql)).measurements);
     }
     // In the order norma measure writes them, over all sources.
@@ -33,7 +35,7 @@ const createStatements = (d: Dialect, t: Table, textType: string) => {
     const [schema] = t.name.includes('.') ? t.name.split('.') : [];
     return [
         ...(schema ? [`DROP SCHEMA IF EXISTS ${d.identifier(schema)} CASCADE`, `CREATE SCHEMA ${d.identifier(schema)}`] : [`DROP TABLE IF EXISTS ${d.table(t.name)}`]),
-        `CREATE TABLE ${d.table(t.name)} (${t.columns.map(c => `${d.identifier(c)} ${textType}`).join(', ')})`,
+        `CREATE TABLE ${d.table(t.name)} (${t.columns.map((c, i) => `${d.identifier(c)} ${t.types?.[i] ?? textType}`).join(', ')})`,
     ];
 };
 const values = (d: Dialect, rows: Rows) => rows.map(r => `(${r.map(v => (v === null ? 'NULL' : d.text(v))).join(', ')})`).join(', ');
@@ -52,19 +54,33 @@ export async function measureInDuckdb(model: NormaModel, tables: Table[]) {
     }
 }
 
-export async function measureInPostgres(model: NormaModel, tables: Table[], url = POSTGRES_URL!) {
+/** Creates the tables in PostgreSQL (text columns unless typed) and loads their rows. */
+export async function loadIntoPostgres(tables: Table[], url = POSTGRES_URL!) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-        await client.query(`SET TIME ZONE 'UTC'`);
         await client.query('SET client_min_messages = warning');
         for (const t of tables) {
             for (const s of createStatements(postgres, t, 'TEXT')) await client.query(s);
             if (t.rows.length) await client.query(`INSERT INTO ${postgres.table(t.name)} VALUES ${values(postgres, t.rows)}`);
         }
-        return await measureWith(model, postgres, async sql => (await client.query(sql)).rows);
     } finally {
         await client.end();
+    }
+}
+
+/**
+ * Loads the tables into PostgreSQL and runs the push-down there. `catalog`: the query of `--database`, which
+ * reads each table's column types and partition key first (typed columns are used as they are); without it,
+ * the query of `norma compile --target sql`, which reads every cell as text.
+ */
+export async function measureInPostgres(model: NormaModel, tables: Table[], url = POSTGRES_URL!, { catalog = true } = {}) {
+    await loadIntoPostgres(tables, url);
+    const session = await connect(url);
+    try {
+        return await measureWith(model, postgres, session.rows, catalog ? table => session.catalog(table) : undefined);
+    } finally {
+        await session.close();
     }
 }
 

@@ -6,7 +6,7 @@
  * loads when a URL asks for it (DuckDB's native binding alone takes longer than Node's start-up).
  */
 import type { DuckDBInstance } from '@duckdb/node-api';
-import type { Dialect } from '../../../language/src/records/sql/dialect.js';
+import type { ColumnType, Dialect, TableCatalog } from '../../../language/src/records/sql/dialect.js';
 import { duckdb } from '../../../language/src/records/sql/duckdb.js';
 import { postgres } from '../../../language/src/records/sql/postgres.js';
 import { UsageError } from '../exit-codes.js';
@@ -16,8 +16,8 @@ export interface DatabaseSession {
     /** What to call the database in messages (no password). */
     label: string;
     rows(sql: string): Promise<Record<string, unknown>[]>;
-    /** The columns of a table as written in `table "schema.name"`, or null when there is no such table. */
-    columns(table: string): Promise<string[] | null>;
+    /** The columns (with their types) and partition key of a table as written in `table "schema.name"`, or null when there is no such table. */
+    catalog(table: string): Promise<TableCatalog | null>;
     /** Bytes received from the server so far (PostgreSQL), or null when nothing crosses a wire. */
     bytesReceived(): number | null;
     close(): Promise<void>;
@@ -54,6 +54,12 @@ export async function connect(url: string): Promise<DatabaseSession> {
     throw new UsageError(`--database ${redact(url)}: write postgres://user@host:port/database or duckdb:<file>.`);
 }
 
+/** PostgreSQL's built-in type OIDs (pg_type) as the column types a field can be read from as is. */
+const PG_TYPES: Record<number, ColumnType> = {
+    25: 'text', 1043: 'text', 1042: 'text', 16: 'boolean', 20: 'integer', 21: 'integer', 23: 'integer', 1700: 'decimal',
+    700: 'float', 701: 'float', 1082: 'date', 1083: 'time', 1114: 'timestamp', 1184: 'timestamptz', 1186: 'interval',
+};
+
 async function connectPostgres(url: string): Promise<DatabaseSession> {
     let label = 'PostgreSQL';
     try {
@@ -70,6 +76,8 @@ async function connectPostgres(url: string): Promise<DatabaseSession> {
         await client.connect();
         // Periods are cut by the source's zone, never the server's; timestamps without offset are UTC.
         await client.query(`SET TIME ZONE 'UTC'`);
+        // A partitioned table (postgres_fdw shards) aggregates partition by partition, on the shards where it can.
+        await client.query('SET enable_partitionwise_aggregate = on');
     } catch (e) {
         await client.end().catch(() => undefined);
         throw databaseError(url, `Cannot connect to ${label}`, e);
@@ -85,9 +93,17 @@ async function connectPostgres(url: string): Promise<DatabaseSession> {
                 throw databaseError(url, label, e);
             }
         },
-        columns: async table => {
+        catalog: async table => {
             try {
-                return (await client.query(`SELECT * FROM ${postgres.table(table)} WHERE FALSE`)).fields.map(f => f.name);
+                const fields = (await client.query(`SELECT * FROM ${postgres.table(table)} WHERE FALSE`)).fields;
+                // The partition key's plain columns (an expression in the key gives none: no push-down by key).
+                const key = await client.query(`SELECT a.attname, p.partattrs::int2[] @> ARRAY[0::int2] AS expression FROM pg_partitioned_table p
+                    JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = ANY (p.partattrs::int2[])
+                    WHERE p.partrelid = to_regclass($1) ORDER BY array_position(p.partattrs::int2[], a.attnum)`, [postgres.table(table)]);
+                return {
+                    columns: Object.fromEntries(fields.map(f => [f.name, PG_TYPES[f.dataTypeID] ?? 'other'])),
+                    partitionKey: key.rows.some(r => r.expression) ? [] : key.rows.map(r => String(r.attname)),
+                };
             } catch (e) {
                 // undefined_table, invalid_schema_name
                 if (['42P01', '3F000'].includes((e as { code?: string }).code ?? '')) return null;
@@ -120,9 +136,11 @@ async function connectDuckdb(file: string): Promise<DatabaseSession> {
                 throw new UsageError(`${label}: ${e instanceof Error ? e.message : String(e)}`);
             }
         },
-        columns: async table => {
+        catalog: async table => {
             try {
-                return (await connection.runAndReadAll(`SELECT * FROM ${duckdb.table(table)} WHERE FALSE`)).columnNames();
+                // Typed DuckDB columns are read through their text (the DuckDB dialect has no typed reading).
+                const names = (await connection.runAndReadAll(`SELECT * FROM ${duckdb.table(table)} WHERE FALSE`)).columnNames();
+                return { columns: Object.fromEntries(names.map(n => [n, 'other' as ColumnType])), partitionKey: [] };
             } catch (e) {
                 const message = e instanceof Error ? e.message : String(e);
                 if (/Catalog Error: Table with name .* does not exist|Catalog Error: Schema with name .* does not exist/.test(message)) return null;

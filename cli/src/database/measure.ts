@@ -13,6 +13,7 @@ import type { SourceModel } from '../../../language/src/model/formula.js';
 import type { NormaModel } from '../../../language/src/model/types.js';
 import { noInstantMessage, notAField, untakenMessage, type RecordsResult } from '../../../language/src/records/compute.js';
 import { measurementsOf, sourceQuery, untakenExamplesQuery } from '../../../language/src/records/source-query.js';
+import type { TableCatalog } from '../../../language/src/records/sql/dialect.js';
 import { connect, type DatabaseSession } from './connect.js';
 import { formatCount } from '../../../language/src/text/count.js';
 
@@ -34,13 +35,14 @@ export async function measureInDatabase(model: NormaModel, session: DatabaseSess
         const metrics = model.metrics.filter(m => m.formula?.source === source.id);
         if (!metrics.length) continue;
         const where = `${session.label}, table ${source.table}`;
-        const missing = await missingColumns(source, session, where);
-        if (missing.length) {
+        const catalog = await session.catalog(source.table);
+        const missing = missingColumns(source, catalog, session.label, where);
+        if (missing.length || !catalog) {
             records.errors.push(...missing);
             continue;
         }
         onPhase?.(`Computing the ${source.id} metrics in ${session.label}…`);
-        const query = sourceQuery(model, source, session.dialect);
+        const query = sourceQuery(model, source, session.dialect, catalog);
         const rows = await session.rows(query.sql);
         out.rowsReceived += rows.length;
         const computed = measurementsOf(model, query, rows);
@@ -55,7 +57,7 @@ export async function measureInDatabase(model: NormaModel, session: DatabaseSess
         }
         const programs = model.programs.filter(p => (p.records ?? []).some(r => r.source === source.id));
         if (computed.untaken > 0) {
-            const examples = untakenExamplesQuery(model, source, session.dialect);
+            const examples = untakenExamplesQuery(model, source, session.dialect, catalog);
             const lines = (await session.rows(examples.sql)).map(r => examples.fields.map(f => `${f}=${r[f] ?? '(empty)'}`).join(', '));
             records.warnings.push({ source: source.id, message: untakenMessage(source, programs.length, computed.untaken, lines) });
         }
@@ -87,11 +89,11 @@ export async function measureAt(url: string, model: NormaModel, onPhase?: (text:
 }
 
 /** The source's table and the columns of its fields, each missing one an error naming table, column and field. */
-async function missingColumns(source: SourceModel, session: DatabaseSession, where: string): Promise<DataError[]> {
-    const columns = await session.columns(source.table);
-    if (columns === null) {
-        return [{ file: where, line: 0, column: 0, message: `There is no table ${source.table} for source ${source.id} in ${session.label}. Give the source the name of the table that holds its records, schema first if it has one: table "schema.name".` }];
+export function missingColumns(source: SourceModel, catalog: TableCatalog | null, label: string, where: string): DataError[] {
+    if (catalog === null) {
+        return [{ file: where, line: 0, column: 0, message: `There is no table ${source.table} for source ${source.id} in ${label}. Give the source the name of the table that holds its records, schema first if it has one: table "schema.name".` }];
     }
+    const columns = Object.keys(catalog.columns);
     const errors: DataError[] = [];
     for (const f of source.fields) {
         if (f.value) continue;

@@ -13,10 +13,10 @@
  * takes and the records without an instant. No record comes back.
  */
 import type { SourceModel } from '../model/formula.js';
-import type { MetricModel, NormaModel, ProgramModel } from '../model/types.js';
-import { typedNull, type Dialect } from './sql/dialect.js';
+import type { Grain, MetricModel, NormaModel, ProgramModel } from '../model/types.js';
+import { truth, typedNull, type Dialect, type TableCatalog } from './sql/dialect.js';
 import { finish, parseDecimal, type PartialValues } from './finish.js';
-import { presentColumn, renderExpr, renderKept, renderRecords, renderTyped, renderUntaken, walkAggregates, type Partial } from './sql/render.js';
+import { parsedFields, presentColumn, renderExpr, renderKept, renderRecords, renderTyped, renderUntaken, walkAggregates, type Partial } from './sql/render.js';
 import { labelWithOffset } from './zones.js';
 
 /** One program's partials of one metric: column names of the query's rows by partial. */
@@ -73,19 +73,36 @@ export function takers(source: SourceModel, programs: readonly ProgramModel[], d
     for (const p of programs) {
         const clauses = (p.records ?? []).filter(r => r.source === source.id);
         if (!clauses.length) continue;
-        const conditions = clauses.map(r => (r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : dialect.boolean(true)));
+        const conditions = clauses.map(r => (r.where ? truth(dialect, renderExpr(r.where, source, dialect)) : dialect.boolean(true)));
         out.push({ program: p.id, condition: conditions.length === 1 ? conditions[0] : `(${conditions.join(' OR ')})` });
     }
     return out;
 }
 
-/** The one query of a source over `relation` (its table, or a file reader). */
-export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dialect, relation = dialect.table(source.table)): SourceQuery {
+/** How a partial of one group adds up with the same partial of other groups in an outer query. */
+type Combine = 'sum' | 'min' | 'max';
+
+/** The finest grain first: a bucket of a grain lies inside one period of every coarser grain. */
+const GRAINS: Grain[] = ['interval15', 'interval30', 'hourly', 'daily', 'weekly', 'monthly'];
+
+/**
+ * The one query of a source over its table. `catalog` is what the database says of the table
+ * (read before the query by `--database`): fields whose columns already hold their type are used
+ * as they are, and a partitioned table's key joins the GROUP BY of the additive metrics.
+ *
+ * In a dialect with two-stage periods (PostgreSQL), each additive branch is an inner GROUP BY on
+ * the records' period buckets (and the partition key) with plain aggregates, which postgres_fdw
+ * can run whole on each shard when every expression is shippable (typed columns), and an outer
+ * query that names the periods and adds the buckets' partials up (sums of counts and sums, min
+ * of minimums, max of maximums: exact, the division still comes last in finish.ts).
+ */
+export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dialect, catalog?: TableCatalog): SourceQuery {
     const id = dialect.identifier;
+    const relation = dialect.table(source.table);
     // Per record, once: the typed fields, then the derived fields, whether `keep` keeps it and
     // which programs take it. The aggregates read these as columns (`flat`: derived fields are
     // columns there), so no expression is repeated in each aggregate that needs it.
-    const keepSql = conjunction(source.keep.map(k => `COALESCE(${renderExpr(k, source, dialect)}, FALSE)`));
+    const keepSql = conjunction(source.keep.map(k => truth(dialect, renderExpr(k, source, dialect))));
     const taking = takers(source, model.programs, dialect);
     const kept = id('__kept');
     const flags = [
@@ -93,7 +110,10 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
         `${keepSql ?? dialect.boolean(true)} AS ${kept}`,
         ...taking.map((p, i) => `${conjunction([keepSql, p.condition])} AS ${id(`__taken_${i}`)}`),
     ];
-    const records = `SELECT *, ${flags.join(', ')} FROM (${renderTyped(source, relation, dialect)}) AS ${id('typed')}${dialect.fence ?? ''}`;
+    const parsed = parsedFields(source, dialect, catalog);
+    const fence = parsed.some(f => f.type !== 'text') ? dialect.fence ?? '' : '';
+    const partition = dialect.bucket ? (catalog?.partitionKey ?? []).map((column, i) => ({ column, as: `__part_${i}` })) : [];
+    const records = `SELECT *, ${flags.join(', ')} FROM (${renderTyped(source, relation, dialect, catalog, partition)}) AS ${id('typed')}${fence}`;
     const flat: SourceModel = { ...source, fields: source.fields.map(f => ({ ...f, value: undefined })) };
     const keep = kept;
     const programs = taking.map((p, i) => ({ program: p.program, condition: id(`__taken_${i}`) }));
@@ -112,17 +132,33 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
     if (!groups.length) groups.push([]);
 
     const query: SourceQuery = { source: source.id, sql: '', branches: [], bad: [], untaken: '', noInstant: [], width: { keys: 0, values: 0 } };
-    const selects: { keys: string[]; values: string[]; groupBy: string[] }[] = [];
+    const selects: { keys: string[]; values: string[]; sql: (select: string) => string }[] = [];
     groups.forEach((group, b) => {
+        // Two stages for additive branches where the dialect has buckets; percentiles and distinct counts cannot be added up from buckets.
+        const twoStage = dialect.bucket !== undefined && (b < additive.size || (b === 0 && !metrics.length));
+        const bucketAt = group[0]?.formula!.at;
+        const bucketColumn = id('__bucket');
+        let bucket: string | undefined;
+        if (twoStage && bucketAt !== undefined) {
+            const finest = GRAINS.find(g => group.some(m => m.period === g))!;
+            const type = source.fields.find(f => f.name === bucketAt)?.type === 'date' ? 'date' : 'timestamp';
+            bucket = dialect.bucket!(renderExpr({ kind: 'field', name: bucketAt }, flat, dialect), type, source.timezone !== null, finest);
+        }
         const keys: string[] = [];
         const groupBy: string[] = [];
         const values: string[] = [];
+        const inner: { sql: string; combine: Combine }[] = [];
         const key = (sql: string) => {
             let i = groupBy.indexOf(sql);
             if (i < 0) { i = groupBy.length; groupBy.push(sql); keys.push(dialect.exactText(sql)); }
             return `k${i}`;
         };
-        const value = (sql: string) => {
+        const value = (sql: string, combine: Combine = 'sum') => {
+            if (twoStage) {
+                let i = inner.findIndex(v => v.sql === sql);
+                if (i < 0) { i = inner.length; inner.push({ sql, combine }); values.push(dialect.exactText(`${combine}(${id(`v${i}`)})`)); }
+                return `c${i}`;
+            }
             const text = dialect.exactText(sql);
             let i = values.indexOf(text);
             if (i < 0) { i = values.length; values.push(text); }
@@ -131,7 +167,7 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
         const branch: Branch = { id: `b${b}`, keys: 0, metrics: [] };
         if (b === 0) {
             // Counted once, in the first scan: cells that do not parse, records no program takes, records without an instant.
-            for (const f of source.fields) if (!f.value) query.bad.push({ field: f.name, column: value(dialect.countWhere(`(${id(presentColumn(f.name))} AND ${id(f.name)} IS NULL)`)) });
+            for (const f of parsed) query.bad.push({ field: f.name, column: value(dialect.countWhere(`(${id(presentColumn(f.name))} AND ${id(f.name)} IS NULL)`)) });
             const taken = programs.length ? `(${programs.map(p => p.condition).join(' OR ')})` : undefined;
             query.untaken = value(dialect.countWhere(conjunction([keep, taken ? `(NOT ${taken})` : undefined])!));
             for (const at of [...new Set(metrics.map(m => m.formula!.at))]) {
@@ -142,15 +178,15 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
         for (const m of group) {
             const formula = m.formula!;
             const at = renderExpr({ kind: 'field', name: formula.at }, flat, dialect);
-            const period = dialect.periodKey(at, m.period, m.weekStart ?? 'monday', source.timezone);
+            const period = dialect.periodKey(bucket === undefined ? at : bucketColumn, m.period, m.weekStart ?? 'monday', source.timezone);
             const bm: BranchMetric = { metric: m.id, label: key(period.label), offset: period.offsetMinutes === undefined ? undefined : key(period.offsetMinutes), programs: [] };
-            const where = formula.where ? `COALESCE(${renderExpr(formula.where, flat, dialect)}, FALSE)` : undefined;
+            const where = formula.where ? truth(dialect, renderExpr(formula.where, flat, dialect)) : undefined;
             for (const p of programs) {
                 const counted = conjunction([p.condition, `${at} IS NOT NULL`, where])!;
                 const only = (sql: string) => `CASE WHEN ${counted} THEN ${sql} END`;
                 const pc: ProgramColumns = { program: p.program, records: value(dialect.countWhere(counted)), partials: [] };
                 let aggregate = 0;
-                const add = (kind: Partial['kind'], sql: string) => pc.partials.push({ partial: { column: `p${pc.partials.length}`, aggregate, kind }, column: value(sql) });
+                const add = (kind: Partial['kind'], sql: string, combine?: Combine) => pc.partials.push({ partial: { column: `p${pc.partials.length}`, aggregate, kind }, column: value(sql, combine) });
                 walkAggregates(formula.value, a => {
                     const arg = a.arg ? renderExpr(a.arg, flat, dialect) : undefined;
                     switch (a.fn) {
@@ -168,7 +204,7 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
                             break;
                         case 'min': case 'max':
                             add('nonNull', `count(${only(arg!)})`);
-                            add(a.fn, `${a.fn}(${only(arg!)})`);
+                            add(a.fn, `${a.fn}(${only(arg!)})`, a.fn);
                             break;
                         case 'percentile':
                             add('nonNull', `count(${only(arg!)})`);
@@ -187,21 +223,30 @@ export function sourceQuery(model: NormaModel, source: SourceModel, dialect: Dia
         }
         branch.keys = keys.length;
         query.branches.push(branch);
-        selects.push({ keys, values, groupBy });
+        const grouped = (by: string[]) => (by.length ? ` GROUP BY ${by.join(', ')}` : '');
+        if (twoStage) {
+            // Inner: the buckets (and the partition key: a shard runs its whole aggregate only when the GROUP BY holds it).
+            const innerKeys = [...(bucket === undefined ? [] : [bucket]), ...partition.map(p => id(p.as))];
+            const innerColumns = [...(bucket === undefined ? [] : [`${bucket} AS ${bucketColumn}`]), ...inner.map((v, i) => `${v.sql} AS ${id(`v${i}`)}`)];
+            const innerSql = `SELECT ${innerColumns.join(', ')} FROM (${records}) AS ${id('records')}${grouped(innerKeys)}`;
+            selects.push({ keys, values, sql: select => `${select} FROM (${innerSql}) AS ${id('buckets')}${grouped(groupBy)}` });
+        } else {
+            selects.push({ keys, values, sql: select => `${select} FROM (${records}) AS ${id('records')}${grouped(groupBy)}` });
+        }
     });
     query.width = { keys: Math.max(0, ...selects.map(s => s.keys.length)), values: Math.max(1, ...selects.map(s => s.values.length)) };
     const nullText = typedNull(dialect, 'text');
     const pad = (list: string[], n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${list[i] ?? nullText} AS ${id(`${prefix}${i}`)}`);
-    query.sql = selects.map((s, b) => `SELECT ${[`${dialect.text(`b${b}`)} AS ${id(BRANCH)}`, ...pad(s.keys, query.width.keys, 'k'), ...pad(s.values, query.width.values, 'c')].join(', ')}`
-        + ` FROM (${records}) AS ${id('records')}${s.groupBy.length ? ` GROUP BY ${s.groupBy.join(', ')}` : ''}`).join('\nUNION ALL\n');
+    query.sql = selects.map((s, b) => s.sql(`SELECT ${[`${dialect.text(`b${b}`)} AS ${id(BRANCH)}`, ...pad(s.keys, query.width.keys, 'k'), ...pad(s.values, query.width.values, 'c')].join(', ')}`))
+        .join('\nUNION ALL\n');
     return query;
 }
 
 /** A few records that no program takes (for the warning that counts them), over the source's table. */
-export function untakenExamplesQuery(model: NormaModel, source: SourceModel, dialect: Dialect, limit = 3): { sql: string; fields: string[] } {
+export function untakenExamplesQuery(model: NormaModel, source: SourceModel, dialect: Dialect, catalog?: TableCatalog, limit = 3): { sql: string; fields: string[] } {
     const fields = source.fields.filter(f => !f.value).slice(0, 4).map(f => f.name);
     const programs = model.programs.filter(p => (p.records ?? []).some(r => r.source === source.id));
-    const kept = renderKept(source, renderRecords(source, dialect.table(source.table), dialect), dialect);
+    const kept = renderKept(source, renderRecords(source, dialect.table(source.table), dialect, catalog), dialect);
     return {
         sql: `SELECT ${fields.map(f => `${dialect.exactText(dialect.identifier(f))} AS ${dialect.identifier(f)}`).join(', ')} FROM (${renderUntaken(source, programs, kept, dialect)}) AS ${dialect.identifier('untaken')} LIMIT ${limit}`,
         fields,

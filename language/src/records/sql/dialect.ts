@@ -32,6 +32,20 @@ export interface DialectCapabilities {
     exactDecimalSums: boolean;
 }
 
+/**
+ * A column's type in the database's catalog, as far as reading a field needs it (`other` for the
+ * rest). Read by Norma before the query (`norma measure --database`); files and `compile` have none.
+ */
+export type ColumnType = 'text' | 'boolean' | 'integer' | 'decimal' | 'float' | 'date' | 'time' | 'timestamp' | 'timestamptz' | 'interval' | 'other';
+
+/** What the database says about a source's table before the query. */
+export interface TableCatalog {
+    /** Each column's type, by column name. */
+    columns: Record<string, ColumnType>;
+    /** The columns the table is partitioned by (PostgreSQL's partition key), empty when it is not partitioned by plain columns. */
+    partitionKey: string[];
+}
+
 /** The SQL of one period key: the local period start as text and, for sub-day grains in a zone, the UTC offset in minutes. */
 export interface PeriodKeySql {
     label: string;
@@ -56,6 +70,12 @@ export interface Dialect {
      * cell is honoured; a cell without one is read as UTC).
      */
     parseField(cell: string, type: FieldType, format: string | undefined, zoned: boolean): string;
+    /**
+     * A field read from a column the catalog says already holds the field's type (a timestamptz
+     * for a timestamp, a numeric for seconds...): the value as is, with no check and no cast from
+     * text, so nothing is counted as a bad cell. Undefined when the cell must be read as text.
+     */
+    typedField?(cell: string, type: FieldType, column: ColumnType, zoned: boolean): string | undefined;
     /** True when a cell holds something (not null, not blank). */
     present(cell: string): string;
     /** date + time as a timestamp (in the source's reading: an instant when zoned). */
@@ -66,6 +86,15 @@ export interface Dialect {
     addSeconds(timestamp: string, seconds: string): string;
     /** The period of `grain` that holds the instant, as its local start (SPEC §6.2). */
     periodKey(instant: string, grain: Grain, weekStart: 'monday' | 'sunday', timezone: string | null): PeriodKeySql;
+    /**
+     * Two-stage periods (PostgreSQL): the records are grouped on `bucket` of their instant, a
+     * period start computed with immutable functions and no text argument (what postgres_fdw ships
+     * to a shard), and `periodKey` names the periods in an outer query over those groups. Every
+     * bucket lies inside one period of each grain down to `finest`. Absent: `periodKey` per record.
+     */
+    bucket?(instant: string, type: 'date' | 'timestamp', zoned: boolean, finest: Grain): string;
+    /** `condition` as a boolean that is false when it is null (`COALESCE(c, FALSE)` unless the dialect says otherwise). */
+    truth?(condition: string): string;
     /** The number of records where `condition` is true (a count that treats null as false). */
     countWhere(condition: string): string;
     /** The discrete percentile of `value` at an exact rank 0..1. */
@@ -81,6 +110,11 @@ export interface Dialect {
     readonly fence?: string;
     /** A typed null (ClickHouse needs `Nullable(...)`); `CAST(NULL AS INTEGER)` / `CAST(NULL AS VARCHAR)` when absent. */
     typedNull?(type: 'integer' | 'text'): string;
+}
+
+/** `condition`, false when null, in a dialect. */
+export function truth(dialect: Dialect, condition: string): string {
+    return dialect.truth?.(condition) ?? `COALESCE(${condition}, FALSE)`;
 }
 
 /** A typed null in a dialect. */

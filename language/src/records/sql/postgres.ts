@@ -8,7 +8,7 @@
  */
 import type { FieldType } from '../../model/formula.js';
 import type { Grain } from '../../model/types.js';
-import type { Dialect, DialectCapabilities, PeriodKeySql } from './dialect.js';
+import type { ColumnType, Dialect, DialectCapabilities, PeriodKeySql } from './dialect.js';
 
 export const PG_SECONDS_TYPE = 'NUMERIC(18,3)';
 export const PG_NUMBER_TYPE = 'NUMERIC(18,6)';
@@ -103,6 +103,26 @@ export const postgres: Dialect = {
             }
         }
     },
+    typedField(cell: string, type: FieldType, column: ColumnType, zoned: boolean): string | undefined {
+        // Each spelling is what postgres_fdw ships to a shard: built-in immutable functions, no text argument
+        // (a text constant has no collation from the table, so postgres_fdw keeps the call on the coordinator).
+        const numeric = column === 'integer' || column === 'decimal' || column === 'float';
+        switch (type) {
+            case 'text': return column === 'text' ? `CASE WHEN ${cell} <> '' THEN ${cell} END` : undefined;
+            case 'boolean': return column === 'boolean' ? cell : undefined;
+            case 'integer': return column === 'integer' ? `CAST(${cell} AS BIGINT)` : undefined;
+            case 'number': return numeric ? `CAST(${cell} AS ${PG_NUMBER_TYPE})` : undefined;
+            case 'seconds': return numeric ? `CAST(${cell} AS ${PG_SECONDS_TYPE})`
+                : column === 'interval' ? `CAST(EXTRACT(EPOCH FROM ${cell}) AS ${PG_SECONDS_TYPE})` : undefined;
+            case 'date': return column === 'date' ? cell : undefined;
+            case 'time': return column === 'time' ? cell : undefined;
+            case 'timestamp':
+                // Zoned: an instant (a timestamp without zone holds UTC, as a cell without offset is read).
+                // Not zoned: the time as written (a timestamptz's UTC wall time, as its text reads in a UTC session).
+                if (column === (zoned ? 'timestamptz' : 'timestamp')) return cell;
+                return column === 'timestamp' || column === 'timestamptz' ? `(${cell} AT TIME ZONE INTERVAL '+00:00')` : undefined;
+        }
+    },
     present: cell => `(NULLIF(TRIM(CAST(${cell} AS TEXT)), '') IS NOT NULL)`,
     dateTime: (date, time, zoned) => zoned ? `(((${date}) + (${time})) AT TIME ZONE 'UTC')` : `((${date}) + (${time}))`,
     secondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM ((${a}) - (${b}))) AS ${PG_SECONDS_TYPE})`,
@@ -122,10 +142,24 @@ export const postgres: Dialect = {
             case 'monthly': return { label: `to_char(${local}, 'YYYY-MM')` };
         }
     },
+    bucket(instant: string, type: 'date' | 'timestamp', zoned: boolean, finest: Grain): string {
+        if (type === 'date') return instant;
+        // In a zone, quarter hours of UTC: every zone's offset has been a whole number of quarter hours since
+        // 1980 (tzdata as Node's ICU has it), and its changes fall on them, so a UTC quarter hour lies inside one
+        // local period of every grain.
+        if (zoned) return `date_bin(INTERVAL '15 minutes', ${instant}, CAST('2000-01-01 00:00:00+00' AS TIMESTAMPTZ))`;
+        const step = { interval15: '15 minutes', interval30: '30 minutes', hourly: '1 hour' }[finest as string] ?? '1 day';
+        return `date_bin(INTERVAL '${step}', ${instant}, TIMESTAMP '2000-01-01 00:00:00')`;
+    },
+    // A CASE, not COALESCE: postgres_fdw ships CASE to a shard, and neither COALESCE nor IS TRUE.
+    truth: condition => `CASE WHEN ${condition} THEN TRUE ELSE FALSE END`,
     countWhere: condition => `count(*) FILTER (WHERE ${condition})`,
     percentile: (value, fraction) => `percentile_disc(${fraction}) WITHIN GROUP (ORDER BY ${value})`,
     countDistinct: value => `count(DISTINCT ${value})`,
     exactText: value => `CAST(${value} AS TEXT)`,
+    // Needed only where cells are parsed from text: PostgreSQL shares no repeated expression, so without it every
+    // aggregate would parse the cell again. It also keeps postgres_fdw from shipping the aggregates, which a
+    // parse from text blocks anyway (casts from text and regular expressions on a cell are not shipped).
     fence: ' OFFSET 0',
 };
 

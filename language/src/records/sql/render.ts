@@ -15,7 +15,7 @@
  */
 import type { Expr, FieldModel, SourceModel } from '../../model/formula.js';
 import type { MetricModel, ProgramModel } from '../../model/types.js';
-import { typedNull, type Dialect } from './dialect.js';
+import { typedNull, type Dialect, type TableCatalog } from './dialect.js';
 
 /** One pushed-down aggregate of a formula; finish.ts combines them into the value and sample. */
 export interface Partial {
@@ -38,31 +38,59 @@ export interface MetricQuery {
 export const COLUMN = { program: '__program', period: '__period', offset: '__offset' } as const;
 
 /** SQL for the typed fields of a source's records, from `relation` (a table or a file reader). */
-export function renderRecords(source: SourceModel, relation: string, dialect: Dialect): string {
-    const columns = typedColumns(source, dialect, (f, cell, parsed) =>
+export function renderRecords(source: SourceModel, relation: string, dialect: Dialect, catalog?: TableCatalog): string {
+    const columns = typedColumns(source, dialect, catalog, (f, cell, parsed) =>
         `(${dialect.present(cell)} AND ${parsed} IS NULL) AS ${dialect.identifier(badColumn(f.name))}`);
     return `SELECT ${columns.join(', ')} FROM ${relation}`;
 }
 
 /**
- * SQL for the typed fields of a source's records and, per field, whether its cell holds anything
- * (`presentColumn`): a cell that is present but gives a null field does not parse. The push-down
- * query reads these once per record (the dialect's `fence` keeps PostgreSQL from re-parsing a
- * cell in every aggregate that uses it).
+ * SQL for the typed fields of a source's records and, per field read from text, whether its cell
+ * holds anything (`presentColumn`): a cell that is present but gives a null field does not parse.
+ * `extra` columns of the relation come along as they are (a partition key). The dialect's `fence`
+ * keeps PostgreSQL from re-parsing a cell in every aggregate that uses it; a source whose fields
+ * are all typed columns needs none (and a fence would keep postgres_fdw from sending the
+ * aggregates to the shards).
  */
-export function renderTyped(source: SourceModel, relation: string, dialect: Dialect): string {
-    const columns = typedColumns(source, dialect, (f, cell) => `${dialect.present(cell)} AS ${dialect.identifier(presentColumn(f.name))}`);
-    return `SELECT ${columns.join(', ')} FROM ${relation}${dialect.fence ?? ''}`;
+export function renderTyped(source: SourceModel, relation: string, dialect: Dialect, catalog?: TableCatalog, extra: { column: string; as: string }[] = []): string {
+    const columns = typedColumns(source, dialect, catalog, (f, cell) => `${dialect.present(cell)} AS ${dialect.identifier(presentColumn(f.name))}`);
+    const fence = parsedFields(source, dialect, catalog).some(f => f.type !== 'text') ? dialect.fence ?? '' : '';
+    return `SELECT ${[...columns, ...extra.map(e => `${dialect.identifier(e.column)} AS ${dialect.identifier(e.as)}`)].join(', ')} FROM ${relation}${fence}`;
 }
 
-/** Each cell-read field parsed to its type, followed by the column `flag` makes of its cell. */
+/** The value of each cell-read field whose column the catalog says already holds its type (read as is). */
+export function typedFields(source: SourceModel, dialect: Dialect, catalog?: TableCatalog): Map<string, string> {
+    const out = new Map<string, string>();
+    if (!catalog || !dialect.typedField) return out;
+    for (const f of source.fields) {
+        if (f.value) continue;
+        const column = f.column ?? f.name;
+        const sql = dialect.typedField(dialect.identifier(column), f.type, catalog.columns[column] ?? 'other', source.timezone !== null);
+        if (sql !== undefined) out.set(f.name, sql);
+    }
+    return out;
+}
+
+/** The cell-read fields whose cells are parsed from text (and counted when they do not parse). */
+export function parsedFields(source: SourceModel, dialect: Dialect, catalog?: TableCatalog): FieldModel[] {
+    const typed = typedFields(source, dialect, catalog);
+    return source.fields.filter(f => !f.value && !typed.has(f.name));
+}
+
+/** Each cell-read field parsed to its type, followed by the column `flag` makes of its cell (typed columns: the value alone). */
 function typedColumns(
-    source: SourceModel, dialect: Dialect, flag: (field: SourceModel['fields'][number], cell: string, parsed: string) => string,
+    source: SourceModel, dialect: Dialect, catalog: TableCatalog | undefined, flag: (field: SourceModel['fields'][number], cell: string, parsed: string) => string,
 ): string[] {
     const zoned = source.timezone !== null;
+    const typed = typedFields(source, dialect, catalog);
     const columns: string[] = [];
     for (const f of source.fields) {
         if (f.value) continue;
+        const value = typed.get(f.name);
+        if (value !== undefined) {
+            columns.push(`${value} AS ${dialect.identifier(f.name)}`);
+            continue;
+        }
         const cell = dialect.identifier(f.column ?? f.name);
         const parsed = dialect.parseField(cell, f.type, f.format, zoned);
         columns.push(`${parsed} AS ${dialect.identifier(f.name)}`, flag(f, cell, parsed));
