@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { norma, tempDir, workspace } from '../cli/run-norma.js';
-import { EDGE_FILES } from './edge-workspace.js';
+import { EDGE_COLUMNS, EDGE_FILES, EDGE_TYPED_ROWS, EDGE_TYPES } from './edge-workspace.js';
+import { loadIntoPostgres, POSTGRES_URL } from './engines.js';
 
 const edge = () => workspace(Object.fromEntries(EDGE_FILES.map(f => [f.path, f.text])));
 
@@ -54,5 +55,25 @@ program P { records Shifts norm Starts >= 1 }
         const r = norma(['compile', dir, '--out', tempDir(), '--target', 'sql', '--dialect', 'snowflake']);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('The snowflake dialect computes measurements only');
+    });
+
+    it.skipIf(!POSTGRES_URL)('writes, with --database, the query for the column types the table has there (typed columns used as they are)', async () => {
+        // Its own schema: other tests load acd.calls in the same database.
+        const dir = workspace({ 'edge.norma': EDGE_FILES[0].text.replace('table "acd.calls"', 'table "acd_compile_test.calls"') });
+        await loadIntoPostgres([{ name: 'acd_compile_test.calls', columns: EDGE_COLUMNS, rows: EDGE_TYPED_ROWS, types: EDGE_TYPES }]);
+        const out = tempDir();
+        const r = norma(['compile', dir, '--out', out, '--target', 'sql', '--dialect', 'postgres', '--database', POSTGRES_URL!]);
+        expect(r.code, r.stderr).toBe(0);
+        const sql = fs.readFileSync(path.join(out, 'norma-measurements-Calls.sql'), 'utf8');
+        expect(sql).toMatch(/^-- For the columns table acd_compile_test\.calls has in PostgreSQL at 127\.0\.0\.1:\d+\/norma: typed columns are used as they are\.$/m);
+        // No check and no cast from text for the typed columns, so no fence either; the password stays out.
+        expect(sql).toContain('"offered_at" AS "offered_at"');
+        expect(sql).toContain('CAST("queue_seconds" AS NUMERIC(18,3)) AS "wait"');
+        expect(sql).not.toContain('OFFSET 0');
+        expect(sql).not.toContain(new URL(POSTGRES_URL!).password);
+        const wrong = norma(['compile', dir, '--out', tempDir(), '--target', 'sql', '--database', POSTGRES_URL!]);
+        expect(wrong.code).toBe(2);
+        expect(wrong.stderr).toContain('is postgres: write --dialect postgres.');
+        expect(wrong.stderr).not.toContain(new URL(POSTGRES_URL!).password);
     });
 });

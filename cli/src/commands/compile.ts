@@ -15,6 +15,7 @@ export function register(program: Command): void {
         .requiredOption('--out <dir>', 'folder to write into')
         .option('--target <target>', `what to write: ${TARGET_NAMES.join(', ')}`, 'js')
         .option('--dialect <dialect>', `SQL dialect of --target sql: ${DIALECT_NAMES.map(d => (EXPERIMENTAL.has(d) ? `${d} (experimental)` : d)).join(', ')}`, 'duckdb')
+        .option('--database <url>', 'with --target sql: read the source tables\' column types (and partition keys) there, and write the query norma measure --database runs for them')
         .addHelpText('after', `
 The js target is one standalone ES module with no imports:
   import { check } from './${COMPILED_MODULE_NAME}';
@@ -26,7 +27,7 @@ data); run it from that folder over your measurements and actions tables:
   psql "$DATABASE_URL" -f ${SQL_FILE_NAME}       (--dialect postgres)
 then SELECT * FROM norma_verdicts (also norma_points, norma_triggers).
 For each source it also writes norma-measurements-<Source>.sql, the one query Norma runs in that
-database (norma measure --database). Dialects: duckdb and postgres (measurements and evaluation,
+database (norma measure --database; with --database, for the column types the tables have there). Dialects: duckdb and postgres (measurements and evaluation,
 tested), clickhouse (measurements only, tested with chdb), and the experimental trino, spark,
 bigquery and snowflake (measurements only; golden SQL and invariant tests, never run here).
 Exit codes: 0 written, 2 language errors or bad arguments.
