@@ -56,13 +56,18 @@ describe('--database connections', () => {
         const model = structuredClone((await loadWorkspace(EDGE_FILES)).model!);
         model.sources![0].table = 'acd_bad_cells_test.calls';
         // 'yesterday' and 'Jan 5 2026' are timestamps to PostgreSQL's own cast, not to Norma; '12:3' is no M:SS, '1e3' no number of seconds.
-        const rows = [...EDGE_ROWS, ['ACME_EN', 'yesterday', 'ANSWERED', '12:3', '1', 'ann', '3'], ['ACME_EN', 'Jan 5 2026', 'ANSWERED', '1e3', '1', 'ann', '3']];
+        // Days, hours and seconds that do not exist pass a pattern of digits but stop PostgreSQL's cast: bad cells too, as
+        // in DuckDB (29 February 2024 and 24:00 exist).
+        const impossible = ['2026-02-30T10:00:00Z', '2026-02-29', '2026-04-31 08:00:00', '2026-01-01T25:00:00Z', '2026-01-01T10:00:60', '0000-01-01', '2026-13-01T00:00']
+            .map(at => ['ACME_EN', at, 'ANSWERED', '1', '1', 'ann', '3']);
+        const possible = ['2024-02-29T10:00:00Z', '2026-01-31 23:59:59', '2026-12-31T24:00:00Z', '2000-02-29'].map(at => ['ACME_EN', at, 'ANSWERED', '1', '1', 'ann', '3']);
+        const rows = [...EDGE_ROWS, ['ACME_EN', 'yesterday', 'ANSWERED', '12:3', '1', 'ann', '3'], ['ACME_EN', 'Jan 5 2026', 'ANSWERED', '1e3', '1', 'ann', '3'], ...impossible, ...possible];
         await measureInPostgres(model, [{ name: 'acd_bad_cells_test.calls', columns: EDGE_COLUMNS, rows }]);
         const session = await connect(POSTGRES_URL!);
         try {
             const result = await measureInDatabase(model, session);
             expect(result.badCells).toEqual([
-                { source: 'Calls', table: 'acd_bad_cells_test.calls', field: 'offered_at', count: 2 },
+                { source: 'Calls', table: 'acd_bad_cells_test.calls', field: 'offered_at', count: 2 + impossible.length },
                 { source: 'Calls', table: 'acd_bad_cells_test.calls', field: 'wait', count: 2 },
             ]);
             expect(result.measurements).toEqual([]);

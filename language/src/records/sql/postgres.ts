@@ -53,9 +53,13 @@ export function pgFormat(format: string): { template: string; pattern: string } 
     return { template, pattern: `^${pattern}$` };
 }
 
-const ISO_DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-const ISO_TIME = '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$';
-const ISO_TIMESTAMP = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$';
+// The patterns hold each part to its range (a cast out of range stops the whole query in PostgreSQL, where
+// it must count as a bad cell); the day is then held to its month's length by `dayInMonth`.
+const DAY = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
+const CLOCK = '(([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?|24:00(:00(\\.0+)?)?)';
+const ISO_DATE = `^${DAY}$`;
+const ISO_TIME = `^${CLOCK}$`;
+const ISO_TIMESTAMP = `^${DAY}([T ]${CLOCK})?(Z|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)?$`;
 const INTEGER = '^[+-]?[0-9]+$';
 const NUMBER = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$';
 
@@ -86,7 +90,7 @@ export const postgres: Dialect = {
             case 'number': return `CASE WHEN ${digitsOnly(text)} THEN CAST(${text} AS ${PG_NUMBER_TYPE}) WHEN ${text} ~ ${quote(NUMBER)} THEN CAST(${text} AS ${PG_NUMBER_TYPE}) END`;
             case 'seconds': return secondsOf(text);
             case 'date': {
-                if (format === undefined) return guarded(text, ISO_DATE, `CAST(${text} AS DATE)`);
+                if (format === undefined) return guarded(text, ISO_DATE, `CASE WHEN ${dayInMonth(text)} THEN CAST(${text} AS DATE) END`);
                 const f = pgFormat(format);
                 return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS DATE)`);
             }
@@ -96,7 +100,10 @@ export const postgres: Dialect = {
                 return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS TIME)`);
             }
             case 'timestamp': {
-                if (format === undefined) return `CASE WHEN ${isoSeconds(text)} THEN CAST(${text} AS ${stamp}) WHEN ${text} ~ ${quote(ISO_TIMESTAMP)} THEN CAST(${text} AS ${stamp}) END`;
+                if (format === undefined) {
+                    const cast = `CASE WHEN ${dayInMonth(text)} THEN CAST(${text} AS ${stamp}) END`;
+                    return `CASE WHEN ${isoSeconds(text)} THEN ${cast} WHEN ${text} ~ ${quote(ISO_TIMESTAMP)} THEN ${cast} END`;
+                }
                 const f = pgFormat(format);
                 const local = `(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC')`;
                 return guarded(text, f.pattern, zoned ? `(${local} AT TIME ZONE 'UTC')` : local);
@@ -171,11 +178,29 @@ function digitsOnly(text: string): string {
     return `ltrim(${text}, '0123456789') = ''`;
 }
 
-/** The commonest timestamps (`2026-10-01T07:06:04Z`, `2026-10-01 07:06:04`), tested without a regular expression. */
+/**
+ * The commonest timestamps (`2026-10-01T07:06:04Z`, `2026-10-01 07:06:04`), tested without a regular
+ * expression: digits where digits go, each part in its range (month, day of 31, hour, minute, second).
+ */
 function isoSeconds(text: string): string {
     const digits = [[1, 4], [6, 2], [9, 2], [12, 2], [15, 2], [18, 2]].map(([from, n]) => `substr(${text}, ${from}, ${n})`).join(' || ');
     return `((${text} LIKE '____-__-__T__:__:__Z' OR ${text} LIKE '____-__-__T__:__:__' OR ${text} LIKE '____-__-__ __:__:__')`
-        + ` AND ltrim(${digits}, '0123456789') = '')`;
+        + ` AND ltrim(${digits}, '0123456789') = ''`
+        + ` AND substr(${text}, 6, 2) BETWEEN '01' AND '12' AND substr(${text}, 9, 2) BETWEEN '01' AND '31'`
+        + ` AND substr(${text}, 12, 2) <= '23' AND substr(${text}, 15, 1) <= '5' AND substr(${text}, 18, 1) <= '5')`;
+}
+
+/**
+ * The day of a text starting `YYYY-MM-DD` (month 01-12, day 01-31, checked before) exists: 29, 30 and 31 by
+ * the month, 29 February in leap years only, and no year 0 (PostgreSQL's cast refuses it with an error).
+ */
+function dayInMonth(text: string): string {
+    const month = `substr(${text}, 6, 2)`;
+    const day = `substr(${text}, 9, 2)`;
+    const year = `CAST(substr(${text}, 1, 4) AS INTEGER)`;
+    return `(substr(${text}, 1, 4) <> '0000' AND (${day} <= '28'`
+        + ` OR (${month} <> '02' AND (${day} <= '30' OR ${month} IN ('01', '03', '05', '07', '08', '10', '12')))`
+        + ` OR (${month} = '02' AND ${day} = '29' AND ${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))))`;
 }
 
 /** `75`, `75.5`, `1:15` (M:SS) or `0:01:15` (H:MM:SS) as seconds. */
