@@ -189,7 +189,7 @@ describe('CSV through papaparse, in chunks', () => {
     const run = async (chunks: string[]) => {
         const out = new Collector(MEASUREMENT_SCHEMA);
         const text = new SourceText(chunks.join(''));
-        out.files.push({ name: 'x.csv', path: undefined, format: 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(5).fill(-1), text });
+        out.files.push({ name: 'x.csv', path: undefined, format: 'csv', delimiter: 44, newline: '\n', columns: new Int32Array(MEASUREMENT_SCHEMA.fields.length).fill(-1), text });
         await readCsv(out, 0, chunks);
         const offsets = Array.from({ length: out.table.length }, (_, i) => out.table.offset(i));
         return { rows: rowsRead(out), offsets, errors: out.errors, newline: out.files[0].newline };
@@ -216,6 +216,37 @@ describe('CSV through papaparse, in chunks', () => {
             const text = before + 'program,metric,period,value,sample' + nl + parts.join('');
             expect(await run(split(text, cuts))).toEqual(await run([text]));
         }), { numRuns: 2000 });
+    });
+
+    it('reads quote-free lines in place exactly as papaparse reads them: rows, values, offsets and errors', async () => {
+        // A quoted header name hands the whole file to papaparse; the same lines after a plain header are read in place.
+        const header = fc.constantFrom('program,metric,period,value,sample', 'program,metric,period,value,sample,population', 'value,period,metric,program', 'program;metric;period;value');
+        const piece = fc.constantFrom(
+            'A,SL,2026-01,1,', 'A,SL,2026-01,78.40,12', 'P0001,M01,2026-01-01,75.9,339', 'B,SL,2026-02,0.5,3,40', 'A,SL,2026-01,1,2,3,4',
+            'A, SL,2026-01,1,', 'A,SL ,2026-01,1,', 'A,SL,2026-01,+1,', 'A,SL,2026-01,1e3,', 'A,SL,2026-01,.5,', 'A,SL,2026-01,5.,', 'A,SL,2026-01,1.2.3,',
+            'A,SL,,1,', 'A,SL,2026-01,,', 'A,SL,2026-01,1,x', 'A,SL,2026-01,1,-2', 'A,SL', ',,,,', 'A;SL;2026-01;4;5',
+            '999999999999999', '9999999999999999', '1234567890.12345', '0.000000000000001', '00012.50',
+            'a', '1', '.', ',', ';', ' ', '\t', 'é', '\u0000', '\uFEFF', '\n', '\n', '\n', '\r\n', '\r',
+        );
+        await fc.assert(fc.asyncProperty(header, fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(400), { maxLength: 6 }), async (head, parts, cuts) => {
+            const body = '\n' + parts.join('');
+            const inPlace = await run(split(head + body, cuts));
+            const byPapaparse = await run(split(head.replace(/^[a-z]+/, name => `"${name}"`) + body, cuts));
+            expect(inPlace.rows).toEqual(byPapaparse.rows);
+            expect(inPlace.offsets).toEqual(byPapaparse.offsets.map(o => o - 2));
+            expect(inPlace.errors).toEqual(byPapaparse.errors);
+        }), { numRuns: 1500 });
+    });
+
+    it('reads a plain decimal as the number nearest its text, as Number does', async () => {
+        const decimal = fc.tuple(fc.stringMatching(/^[0-9]{1,15}$/), fc.nat(15)).map(([digits, at]) =>
+            (at > 0 && at < digits.length ? `${digits.slice(0, at)}.${digits.slice(at)}` : digits));
+        await fc.assert(fc.asyncProperty(fc.array(decimal, { minLength: 1, maxLength: 20 }), async values => {
+            const r = await run([`program,metric,period,value,sample\n${values.map(v => `A,SL,2026-01,${v},${v.replace('.', '')}`).join('\n')}\n`]);
+            expect(r.errors).toEqual([]);
+            expect(r.rows.map(x => x.value)).toEqual(values.map(Number));
+            expect(r.rows.map(x => x.sample)).toEqual(values.map(v => Number(v.replace('.', ''))));
+        }), { numRuns: 300 });
     });
 
     it('keeps each row\'s start offset, and locates its errors from them', async () => {

@@ -52,12 +52,14 @@ export class Collector<T> {
 
     /** A row read from `file`, starting at `offset` of its text: its converted values, in `schema.fields` order. */
     add(values: unknown[], file: number, offset: number): void {
-        if (this.columns) {
-            if (this.table.length === ESTIMATE_AFTER && this.expectedBytes > 0 && this.table.file(0) === file) this.estimate(offset);
-            this.schema.columns!(this.columns, values);
-        } else {
-            this.rows.push(this.schema.build(values));
-        }
+        if (this.columns) this.schema.columns!(this.columns, values);
+        else this.rows.push(this.schema.build(values));
+        this.added(file, offset);
+    }
+
+    /** Notes where the row just added came from (a reader that appends to `columns` itself calls this). */
+    added(file: number, offset: number): void {
+        if (this.columns && this.table.length === ESTIMATE_AFTER && this.expectedBytes > 0 && this.table.file(0) === file) this.estimate(offset);
         this.table.push(file, offset);
     }
 

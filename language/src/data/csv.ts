@@ -1,12 +1,16 @@
 /**
- * CSV files, parsed by papaparse as a stream: a header naming the columns (any order, any
- * case, surrounding spaces ignored), then one row per line. The delimiter is `,`, `;` or tab,
- * whichever the header line holds most of (outside quotes); a first line `sep=;` (written by
- * Excel) names it explicitly. Records end at `\n` (so `\r\n` too: the `\r` is trimmed with
- * the value), or at a lone `\r` when the header line ends with one.
+ * CSV files, read as a stream: a header naming the columns (any order, any case, surrounding
+ * spaces ignored), then one row per line. The delimiter is `,`, `;` or tab, whichever the
+ * header line holds most of (outside quotes); a first line `sep=;` (written by Excel) names it
+ * explicitly. Records end at `\n` (so `\r\n` too: the `\r` is trimmed with the value), or at a
+ * lone `\r` when the header line ends with one.
  *
- * Positions: each row is kept with the offset where it starts (papaparse's cursor after the
- * previous record). Errors found while reading get their line and column at the end of the
+ * Lines without a quote are split on the delimiter where they lie in the chunk's text (what
+ * papaparse does with quote-free text), and a measurement row of plain fields goes straight
+ * into the columns (`csv-plain.ts`); from the first quote on, papaparse parses the rest.
+ *
+ * Positions: each row is kept with the offset where it starts (the end of the previous
+ * record). Errors found while reading get their line and column at the end of the
  * file, from their offsets and one index of the file's lines. A field's offset is found by
  * walking its record again (`csv-scan.ts`), only for a record that is reported.
  *
@@ -18,6 +22,7 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { sourceOf, type Collector, type FileInfo } from './collector.js';
+import { PlainRecords } from './csv-plain.js';
 import { scanRecord, type RecordScan } from './csv-scan.js';
 import type { DataError } from './errors.js';
 import { describeColumns, fromText, looksLike, Problem } from './fields.js';
@@ -262,21 +267,115 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
         else onRecord(fields, start);
     };
 
-    /** The text for papaparse, chunk by chunk, keeping `text` from the current record on. */
-    async function* feed(): AsyncGenerator<string> {
-        let chunk = head;
-        let last = '';
-        for (;;) {
-            if (chunk.length) {
-                if (cursor > textStart) {
-                    text = text.slice(cursor - textStart);
-                    textStart = cursor;
-                }
-                if (text.length > MAX_PENDING) {
-                    truncatedAt = cursor;
+    let plain: PlainRecords | null | undefined;
+    const noErrors: Papa.ParseError[] = [];
+    /**
+     * Reads the whole lines of `text` from `cursor` on (and, when `final`, a last line without a
+     * line break) while they hold no quote; papaparse would only split them on delimiters (its
+     * fast mode). Returns where the unread text starts in `text`; `handOver` is set at a quote
+     * (a quoted value may hold line breaks): papaparse reads on from `cursor`.
+     */
+    const readLines = (final: boolean): number => {
+        const n = text.length;
+        let i = cursor - textStart;
+        while (i < n) {
+            let end = text.indexOf(newline, i);
+            if (end < 0) {
+                if (!final) break;
+                end = n;
+            }
+            const start = textStart + i;
+            if (plain === undefined && header) plain = (usable && out.columns && PlainRecords.of(out.columns, specs, columns, header.length, delimiter)) || null;
+            // A plain record holds no quote; any other line is looked at for one, itself only: a
+            // search of the whole chunk before the loop was, in some runs, redone for every line.
+            if (plain && plain.push(text, i, end)) {
+                out.added(fileIndex, start);
+            } else {
+                const line = text.slice(i, end);
+                if (line.includes('"')) {
+                    handOver = true;
                     break;
                 }
-                text += chunk;
+                onParsed(line.split(delimiter), start, textStart + end, noErrors);
+            }
+            i = Math.min(end + newline.length, n);
+            cursor = textStart + i;
+        }
+        return i;
+    };
+    let handOver = false;
+
+    // Each chunk is read where it lies, one flat string (text joined with `+` is a rope, which
+    // reading it character by character may walk again and again); only the line a chunk leaves
+    // unfinished is joined with the start of the next chunk, as a string of its own.
+    let chunk = head;
+    /** The file offset where `chunk` starts. */
+    let chunkStart = 0;
+    /** The unfinished line before `chunk`; it starts at `cursor`. */
+    let carry = '';
+    reading: for (;;) {
+        /** Where the lines of `chunk` not read yet start. */
+        let from = 0;
+        if (carry.length) {
+            const nl = chunk.indexOf(newline);
+            if (nl < 0 && !ended) {
+                carry += chunk;
+                // A line this long is papaparse's to refuse (its text is kept, the rest of the file is not read).
+                if (carry.length > MAX_PENDING) {
+                    text = carry;
+                    textStart = cursor;
+                    break reading;
+                }
+            } else {
+                from = nl < 0 ? chunk.length : nl + newline.length;
+                text = carry + chunk.slice(0, from);
+                textStart = cursor;
+                carry = '';
+                readLines(true);
+                if (handOver) {
+                    text = text.slice(cursor - textStart) + chunk.slice(from);
+                    textStart = cursor;
+                    break reading;
+                }
+            }
+        }
+        if (!carry.length && from < chunk.length) {
+            text = chunk;
+            textStart = chunkStart;
+            const unread = readLines(ended);
+            if (handOver) {
+                text = chunk.slice(unread);
+                textStart = cursor;
+                break reading;
+            }
+            carry = chunk.slice(unread);
+        }
+        chunkStart += chunk.length;
+        if (ended) return;
+        const r = await iterator.next();
+        ended = r.done === true;
+        chunk = r.done ? '' : r.value;
+    }
+
+    /** Papaparse's text, from the first record it reads (already in `text`) on, chunk by chunk, keeping `text` from the current record on. */
+    async function* feed(first: string): AsyncGenerator<string> {
+        let chunk = first;
+        let last = '';
+        let held = true;
+        for (;;) {
+            if (chunk.length) {
+                if (!held) {
+                    if (cursor > textStart) {
+                        text = text.slice(cursor - textStart);
+                        textStart = cursor;
+                    }
+                    if (text.length > MAX_PENDING) {
+                        truncatedAt = cursor;
+                        break;
+                    }
+                    text += chunk;
+                }
+                held = false;
                 last = chunk;
                 yield chunk;
             }
@@ -292,12 +391,13 @@ async function parse<T>(out: Collector<T>, fileIndex: number, iterator: AsyncIte
         }
     }
 
+    const base = cursor;
     await new Promise<void>((resolve, reject) => {
-        Papa.parse<string[], Readable>(Readable.from(feed()), {
+        Papa.parse<string[], Readable>(Readable.from(feed(text)), {
             delimiter, newline, header: false, skipEmptyLines: false, dynamicTyping: false,
             step: r => {
                 const start = cursor;
-                cursor = r.meta.cursor;
+                cursor = base + r.meta.cursor;
                 onParsed(r.data, start, cursor, r.errors);
             },
             complete: () => resolve(),

@@ -70,11 +70,16 @@ export class ColumnsBuilder {
 
     /** Appends a row; `sample` and `population` NaN when absent. */
     push(program: unknown, metric: unknown, period: unknown, value: number, sample: number, population: number): void {
+        this.pushIds(this.id(0, program), this.id(1, metric), this.id(2, period), value, sample, population);
+    }
+
+    /** Appends a row whose names are ids already (`idOf`). */
+    pushIds(program: number, metric: number, period: number, value: number, sample: number, population: number): void {
         if (this.length === this.capacity) this.grow();
         const i = this.length++;
-        this.program[i] = this.id(0, program);
-        this.metric[i] = this.id(1, metric);
-        this.period[i] = this.id(2, period);
+        this.program[i] = program;
+        this.metric[i] = metric;
+        this.period[i] = period;
         this.value[i] = value;
         this.sample[i] = sample;
         if (population === population) {
@@ -122,18 +127,28 @@ export class ColumnsBuilder {
         (this.odd ??= new Map()).set(this.length - 1, row);
     }
 
-    private id(k: number, name: unknown): number {
-        // Data files hold runs of one program (and one period): the previous name first.
-        if (name === this.lastName[k]) return this.lastId[k];
-        const ids = this.ids[k];
-        let id = ids.get(name);
+    /** The id of a name of column `k` (0 program, 1 metric, 2 period), made when new. */
+    idOf(k: number, name: unknown): number {
+        let id = this.ids[k].get(name);
         if (id === undefined) {
             // A name read from a file may be a slice of a whole chunk of its text: keep a copy, not the chunk.
             const own = typeof name === 'string' ? Array.from(name).join('') : name;
             id = this.names[k].length;
             this.names[k].push(own);
-            ids.set(own, id);
+            this.ids[k].set(own, id);
         }
+        return id;
+    }
+
+    /** The name of id `id` of column `k`. */
+    nameOf(k: number, id: number): unknown {
+        return this.names[k][id];
+    }
+
+    private id(k: number, name: unknown): number {
+        // Data files hold runs of one program (and one period): the previous name first.
+        if (name === this.lastName[k]) return this.lastId[k];
+        const id = this.idOf(k, name);
         this.lastName[k] = name;
         this.lastId[k] = id;
         return id;
