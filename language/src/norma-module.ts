@@ -13,6 +13,7 @@ import { NormaValidator, registerValidationChecks } from './validation/norma-val
 import { NormaDocumentValidator, NormaLinker } from './validation/linking.js';
 import { NormaValidationRegistry } from './validation/norma-validation-registry.js';
 import { NormaScopeProvider } from './scoping/norma-scope-provider.js';
+import { NormaScopeComputation } from './scoping/norma-scope-computation.js';
 import { NormaLexer } from './parser/norma-lexer.js';
 import { NormaLangiumDocuments } from './workspace/norma-documents.js';
 import { NormaIndexManager } from './workspace/norma-index-manager.js';
@@ -35,6 +36,8 @@ export const NormaModule: Module<NormaServices, PartialLangiumCoreServices & Nor
         Linker: (services) => new NormaLinker(services),
         // Field names resolve within one source (SPEC §6).
         ScopeProvider: (services) => new NormaScopeProvider(services),
+        // Local scopes collected without a stream per node (see the class).
+        ScopeComputation: (services) => new NormaScopeComputation(services),
     },
     validation: {
         NormaValidator: (services) => new NormaValidator(services),
@@ -55,13 +58,18 @@ export const NormaSharedModule: Module<LangiumSharedCoreServices, DeepPartial<La
     },
 };
 
-/** Services for tools without an editor (CLI, compiled checks, tests). */
-export function createNormaServices(context: DefaultSharedCoreModuleContext): {
+/**
+ * Services for tools without an editor (CLI, compiled checks, tests); `batch` adds overrides
+ * for whole-workspace builds (workspace/batch-services.ts).
+ */
+export function createNormaServices(context: DefaultSharedCoreModuleContext, batch?: Module<NormaServices, PartialLangiumCoreServices>): {
     shared: LangiumSharedCoreServices;
     Norma: NormaServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), NormaGeneratedSharedModule, NormaSharedModule);
-    const Norma = inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
+    const Norma = batch
+        ? inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule, batch)
+        : inject(createDefaultCoreModule({ shared }), NormaGeneratedModule, NormaModule);
     shared.ServiceRegistry.register(Norma);
     registerValidationChecks(Norma);
     return { shared, Norma };

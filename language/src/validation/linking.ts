@@ -5,7 +5,7 @@
  * a stable code and the suggestion as data for quick fixes. Must not change what resolves.
  */
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DocumentValidator, interruptAndCheck, type AstNode,
+    Cancellation, DefaultDocumentValidator, DefaultLinker, DocumentValidator, interruptAndCheck, type AstNode,
     type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LinkingError, type ReferenceInfo,
     type ValidationAcceptor, type ValidationCheck, type ValidationOptions,
 } from 'langium';
@@ -16,6 +16,7 @@ import { grammarWords, plainSyntaxError } from './syntax.js';
 import { isFieldRef, isFromProperty } from '../generated/ast.js';
 import { sourceInScope } from '../scoping/norma-scope-provider.js';
 import { visibleLines } from '../text/visible.js';
+import { astNodes, forEachReference, visitAst } from '../workspace/ast-walk.js';
 
 function isFieldReference(info: ReferenceInfo): boolean {
     return (isFieldRef(info.container) && info.property === 'field') || (isFromProperty(info.container) && info.property === 'at');
@@ -44,6 +45,20 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 export class NormaLinker extends DefaultLinker {
+    /**
+     * Langium's linking pass, walking the tree without a stream per node (workspace/ast-walk.ts)
+     * and checking for cancellation every 32 nodes rather than before each one.
+     */
+    override async link(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const nodes = astNodes(document.parseResult.value);
+        const link = (ref: ReferenceInfo) => this.doLink(ref, document);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 32 === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[i], link);
+        }
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const type = this.reflection.getReferenceType(refInfo);
         const name = refInfo.reference.$refText;
@@ -105,33 +120,36 @@ export class NormaDocumentValidator extends DefaultDocumentValidator {
         return kept;
     }
 
-    /** Each node type's checks, as the registry gives them, by type and requested categories. */
-    private readonly checksByType = new Map<string, ValidationCheck[]>();
+    /** Each node type's checks, as the registry gives them, by requested categories and type. */
+    private readonly checksByType = new Map<string, Map<string, ValidationCheck[]>>();
 
     /**
-     * Langium's walk over the nodes, with each type's checks looked up once (Langium builds a
-     * stream per node), a check awaited only when it returns a promise (Norma's checks return
-     * nothing; see NormaValidationRegistry), and the cancellation checked every 32 nodes rather
-     * than before each node (about a million awaits at 10,000 program files).
+     * Langium's walk over the nodes (workspace/ast-walk.ts, without a stream per node), with
+     * each type's checks looked up once, a check awaited only when it returns a promise (Norma's
+     * checks return nothing; see NormaValidationRegistry), and the cancellation checked every 32
+     * nodes rather than before each node (about a million awaits at 10,000 program files).
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const categories = options.categories;
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let count = 0;
-        for (const node of nodes) {
-            if (count++ % 32 === 0) await interruptAndCheck(cancelToken);
+        const categoriesKey = categories ? categories.join(' ') : '';
+        let checksOf = this.checksByType.get(categoriesKey);
+        if (!checksOf) this.checksByType.set(categoriesKey, checksOf = new Map());
+        const nodes: AstNode[] = [];
+        visitAst(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                const key = categories ? `${node.$type} ${categories.join(' ')}` : node.$type;
-                let checks = this.checksByType.get(key);
-                if (!checks) this.checksByType.set(key, checks = this.validationRegistry.getChecks(node.$type, categories).toArray());
-                for (const check of checks) {
-                    const pending = check(node, acceptor, cancelToken);
-                    if (pending) await pending;
-                }
+            if (nodeOptions.validateNode) nodes.push(node);
+            return nodeOptions.validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 32 === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, categories).toArray());
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
         }
     }
 

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { createNormaServices, type NormaServices } from '../norma-module.js';
+import type { NormaServices } from '../norma-module.js';
+import { createNormaBatchServices } from './batch-services.js';
 import { isImport, type Import, type Workspace } from '../generated/ast.js';
 import { commonRoot, findFiles, notReadable, readText, type Skipped } from './files.js';
 import { visibleLines } from '../text/visible.js';
@@ -143,7 +144,7 @@ function realPath(p: string): string {
 
 /** Loads a workspace from file texts. */
 export async function loadWorkspace(files: SourceFile[], options: LoadOptions & DiskOptions = {}): Promise<LoadedWorkspace> {
-    const pool = reused ??= { ...createNormaServices(EmptyFileSystem), previous: [], queue: Promise.resolve() };
+    const pool = reused ??= { ...createNormaBatchServices(EmptyFileSystem), previous: [], queue: Promise.resolve() };
     const run = pool.queue.then(() => loadWith(pool, files, options));
     // Loads share the services one at a time; after a failure the next load starts afresh.
     pool.queue = run.then(() => undefined, () => { if (reused === pool) reused = undefined; });
