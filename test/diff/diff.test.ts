@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../language/src/workspace/workspace.js';
 import { diffModels, replay, thresholdEffect, type Change } from '../../language/src/diff/index.js';
 import type { NormaModel } from '../../language/src/model/types.js';
+import { columnsOf } from '../../language/src/engine/columns.js';
+import type { Measurement } from '../../language/src/engine/types.js';
 import { norma, tempDir, workspace } from '../cli/run-norma.js';
 import { BASE } from './base-workspace.js';
 
@@ -186,6 +188,25 @@ describe('replay over data', () => {
         const rows = [{ program: 'Acme', metric: 'FCR', period: '2026-01', value: 70, sample: null }];
         const r = replay(before, after, rows, { asOf: '2026-01-31' });
         expect(r.dropped).toEqual([expect.objectContaining({ side: 'old', index: 0 })]);
+    });
+
+    it('gives the same replay from the columns the data layer reads as from row objects', async () => {
+        const before = await model(BASE);
+        const rows: Measurement[] = [
+            ...DATA.trim().split('\n').slice(1).map(l => {
+                const [program, metric, period, value] = l.split(',');
+                return { program, metric, period, value: Number(value), sample: null };
+            }),
+            // A metric only the new version has: left out of the old one.
+            { program: 'Acme', metric: 'FCR', period: '2026-01', value: 70, sample: null },
+        ];
+        const withFcr = edit(BASE, 'profile Voice {', 'metric FCR "First contact resolution" {\n    family resolution\n    unit percent\n    better higher\n    period monthly\n}\nprofile Voice {');
+        const newer = await model(edit(withFcr, 'norm ServiceLevel >= 80% {', 'norm ServiceLevel >= 75% {'));
+        const fromRows = replay(before, newer, rows, { asOf: '2026-01-31' });
+        const fromColumns = replay(before, newer, columnsOf(rows), { asOf: '2026-01-31' });
+        expect(fromRows.dropped).toEqual([expect.objectContaining({ side: 'old', index: 5 })]);
+        expect(JSON.stringify(fromColumns)).toBe(JSON.stringify(fromRows));
+        expect(fromColumns.flips.length).toBeGreaterThan(0);
     });
 });
 

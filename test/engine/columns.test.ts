@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { check, checkMeasurements, columnsOf, concatColumns, rowsOf, type Measurement } from '../../language/src/engine/index.js';
 import { exclusion, metric, model, norm, program } from './helpers.js';
 import { evaluateIndexed } from '../../language/src/engine/evaluate.js';
+import { filterColumns } from '../../language/src/engine/columns.js';
 import { indexMeasurements } from '../../language/src/engine/series.js';
 import type { NormaModel } from '../../language/src/model/types.js';
 
@@ -61,6 +62,14 @@ describe('measurement columns', () => {
         expect(Array.from(c.value)).toEqual([81.5, 0.1 + 0.2, 301]);
         expect(rowsOf(c)).toEqual([rows[0], rows[1], rows[2]]);
         expect(rowsOf(concatColumns([c, columnsOf(rows.slice(0, 1))]))).toEqual([...rows, rows[0]]);
+    });
+
+    test('filtered columns hold the kept rows, in order, a row the columns cannot hold included', () => {
+        const odd = fc.constantFrom<unknown>(7, { program: 'Acme', metric: 'SL', period: '2026-01-01', value: '81' });
+        fc.assert(fc.property(fc.array(fc.oneof(row, odd), { maxLength: 60 }), fc.func(fc.boolean()), (rows, keep) => {
+            const kept = filterColumns(columnsOf(rows as Measurement[]), i => keep(i));
+            expect(rowsOf(kept)).toEqual(rows.filter((_, i) => keep(i)));
+        }), { numRuns: 200 });
     });
 
     test('a field the columns cannot hold keeps its row, and its issue its words', () => {

@@ -157,7 +157,7 @@ async function replayData(before: NormaModel, after: NormaModel, data: string[],
     if (readErrors.length) throw new UsageError(`The data has ${readErrors.length} problem${readErrors.length === 1 ? '' : 's'}:\n${formatDataErrors(readErrors)}`);
     const locate = (issue: DataIssue) => (issue.kind === 'action' && actions ? actions.locate(issue) : measurements.locate(issue));
     try {
-        return replay(before, after, measurements.rows, { asOf, actions: actions?.rows ?? [] });
+        return replay(before, after, measurements.columns ?? measurements.rows, { asOf, actions: actions?.rows ?? [] });
     } catch (error) {
         if (error instanceof NormaDataError) {
             throw new UsageError(`The data has ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} in both versions; no replay is given:\n${formatDataErrors(error.issues.map(locate))}`);

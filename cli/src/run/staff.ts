@@ -79,7 +79,7 @@ async function planWorkspace(paths: string[], opts: StaffOptions): Promise<void>
     }
     const outcome = await checkFromCli({ paths, asOf, data: sources, records, database: opts.database, actions: [] });
     if (!outcome.ok) throw new UsageError(outcome.problems.message);
-    const { plans, gaps } = staffingPlans(outcome.model, outcome.measurements.rows, plan);
+    const { plans, gaps } = staffingPlans(outcome.model, outcome.measurements.columns ?? outcome.measurements.rows, plan);
     const report: StaffingReport = {
         asOf, plans, gaps,
         scenario: {

@@ -14,6 +14,7 @@
 import { check } from '../engine/index.js';
 import { NormaDataError } from '../engine/errors.js';
 import { parsePeriod } from '../engine/calendar.js';
+import { asColumns, filterColumns, type MeasurementColumns } from '../engine/columns.js';
 import type { Action, CheckResult, DataIssue, Measurement, NormResult, Verdict } from '../engine/types.js';
 import type { NormaModel } from '../model/types.js';
 
@@ -53,19 +54,26 @@ const RANK: Record<Verdict | 'absent', number> = {
     met: 0, 'at-risk': 1, 'action-planned': 2, stale: 3, overdue: 3, 'action-required': 4, 'no-data': 5, absent: -1,
 };
 
-export function replay(before: NormaModel, after: NormaModel, measurements: readonly Measurement[], options: ReplayOptions): ReplayResult {
+/**
+ * `measurements` as the data layer reads them (columns) or as row objects; row objects become
+ * columns once, not once per check. A version whose data has no issue is checked once.
+ */
+export function replay(before: NormaModel, after: NormaModel, measurements: readonly Measurement[] | MeasurementColumns, options: ReplayOptions): ReplayResult {
     const actions = options.actions ?? [];
-    const oldIssues = issuesOf(before, measurements, actions, options.asOf);
-    const newIssues = issuesOf(after, measurements, actions, options.asOf);
+    const data = asColumns(measurements);
+    const oldTry = tryCheck(before, data, actions, options.asOf);
+    const newTry = tryCheck(after, data, actions, options.asOf);
     const key = (i: DataIssue) => `${i.kind}:${i.index}`;
-    const newKeys = new Set(newIssues.map(key));
-    const both = oldIssues.filter(i => newKeys.has(key(i)));
+    const newKeys = new Set(newTry.issues.map(key));
+    const both = oldTry.issues.filter(i => newKeys.has(key(i)));
     if (both.length) {
         const seen = new Set<string>();
         throw new NormaDataError(both.filter(i => !seen.has(key(i)) && seen.add(key(i))));
     }
     const dropped: ReplayResult['dropped'] = [];
-    const run = (model: NormaModel, issues: DataIssue[], side: Side) => {
+    const run = (model: NormaModel, tried: Tried, side: Side) => {
+        if (tried.result) return tried.result;
+        const issues = tried.issues;
         const badRows = new Set(issues.filter(i => i.kind === 'measurement').map(i => i.index));
         const badActions = new Set(issues.filter(i => i.kind === 'action').map(i => i.index));
         const seen = new Set<string>();
@@ -74,24 +82,25 @@ export function replay(before: NormaModel, after: NormaModel, measurements: read
             seen.add(key(i));
             dropped.push({ side, index: i.index, kind: i.kind, message: i.message });
         }
-        return check(model, measurements.filter((_, i) => !badRows.has(i)), {
+        return check(model, badRows.size ? filterColumns(data, i => !badRows.has(i)) : data, {
             asOf: options.asOf, actions: actions.filter((_, i) => !badActions.has(i)),
         });
     };
-    const b = run(before, oldIssues, 'old');
-    const a = run(after, newIssues, 'new');
+    const b = run(before, oldTry, 'old');
+    const a = run(after, newTry, 'new');
     const { flips, compared } = compare(b, a, options.asOf);
     return { asOf: options.asOf, flips, compared, dropped, before: b, after: a };
 }
 
-/** The row issues one version finds (an expired exclusion is a warning, not an issue). */
-function issuesOf(model: NormaModel, rows: readonly Measurement[], actions: Action[], asOf: string): DataIssue[] {
+/** A version's check of all the rows, or the row issues it finds (an expired exclusion is a warning, not an issue). */
+type Tried = { result: CheckResult; issues: [] } | { result?: undefined; issues: DataIssue[] };
+
+function tryCheck(model: NormaModel, data: MeasurementColumns, actions: Action[], asOf: string): Tried {
     try {
-        check(model, rows, { asOf, actions });
-        return [];
+        return { result: check(model, data, { asOf, actions }), issues: [] };
     } catch (error) {
         if (!(error instanceof NormaDataError)) throw error;
-        return error.issues;
+        return { issues: error.issues };
     }
 }
 

@@ -189,13 +189,22 @@ export function concatColumns(parts: readonly MeasurementColumns[]): Measurement
     const total = parts.reduce((n, p) => n + p.length, 0);
     const b = new ColumnsBuilder(Math.max(16, total));
     for (const p of parts) {
-        for (let i = 0; i < p.length; i++) {
-            const odd = p.odd?.get(i);
-            if (odd !== undefined || p.odd?.has(i)) b.pushRow(odd as Measurement);
-            else b.push(p.programs[p.program[i]], p.metrics[p.metric[i]], p.periods[p.period[i]], p.value[i], p.sample[i], p.population ? p.population[i] : NaN);
-        }
+        for (let i = 0; i < p.length; i++) copyRow(b, p, i);
     }
     return b.build();
+}
+
+/** The rows `keep` accepts, in order, as new columns (`norma diff` leaves out the rows one version cannot judge). */
+export function filterColumns(c: MeasurementColumns, keep: (i: number) => boolean): MeasurementColumns {
+    const b = new ColumnsBuilder(Math.max(16, c.length));
+    for (let i = 0; i < c.length; i++) if (keep(i)) copyRow(b, c, i);
+    return b.build();
+}
+
+function copyRow(b: ColumnsBuilder, p: MeasurementColumns, i: number): void {
+    const odd = p.odd?.get(i);
+    if (odd !== undefined || p.odd?.has(i)) b.pushRow(odd as Measurement);
+    else b.push(p.programs[p.program[i]], p.metrics[p.metric[i]], p.periods[p.period[i]], p.value[i], p.sample[i], p.population ? p.population[i] : NaN);
 }
 
 /** Row `i` as an object (for the few paths that want one: messages, staffing, `rows` of a read). */

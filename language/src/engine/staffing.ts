@@ -11,7 +11,7 @@
  * patience figure, Erlang C otherwise.
  */
 import type { Expr } from '../model/formula.js';
-import type { Grain, MetricModel, NormModel, NormaModel, ProgramModel } from '../model/types.js';
+import type { Grain, MetricModel, NormModel, NormaModel } from '../model/types.js';
 import type { Measurement, NormResult, StaffingNeed } from './types.js';
 import { parsePeriod } from './calendar.js';
 import { asColumns, type MeasurementColumns } from './columns.js';
@@ -80,42 +80,54 @@ export interface StaffingRows {
     agents: Map<string, number>;
 }
 
-export function staffingRows(program: ProgramModel, rows: readonly Measurement[] | MeasurementColumns): StaffingRows | undefined {
-    const staffing = program.staffing;
-    if (!staffing) return undefined;
-    const c = asColumns(rows);
-    const found: StaffingRows = { offered: new Map(), handle: new Map(), patience: new Map(), agents: new Map() };
-    const roles: [keyof StaffingRows, string | undefined][] = [
-        ['offered', staffing.offered], ['handle', staffing.handle], ['patience', staffing.patience], ['agents', staffing.agents],
-    ];
-    const programId = c.programs.indexOf(program.id);
-    if (programId < 0) return found;
-    // Metric id -> the roles it plays for this program.
-    const rolesOf = new Map<number, (keyof StaffingRows)[]>();
-    for (const [role, metric] of roles) {
-        const id = metric === undefined ? -1 : c.metrics.indexOf(metric);
-        if (id >= 0) rolesOf.set(id, [...(rolesOf.get(id) ?? []), role]);
-    }
-    for (let i = 0; i < c.length; i++) {
-        if (c.program[i] !== programId) continue;
-        const played = rolesOf.get(c.metric[i]);
-        if (!played || c.odd?.has(i)) continue;
-        for (const role of played) found[role].set(c.periods[c.period[i]] as string, c.value[i]);
-    }
-    return found;
-}
-
 /** A program's workload: its staffing rows and their interval length (the validator holds every staffing metric to one). */
 export interface Workload {
     rows: StaffingRows;
     grain: Grain;
 }
 
-/** The workload of a program with a `staffing` block whose offered metric is known; undefined otherwise. */
-export function programWorkload(program: ProgramModel, metrics: ReadonlyMap<string, MetricModel>, rows: readonly Measurement[] | MeasurementColumns): Workload | undefined {
-    const found = staffingRows(program, rows);
-    const grain = program.staffing ? metrics.get(program.staffing.offered)?.period : undefined;
-    return found && grain ? { rows: found, grain } : undefined;
+type Role = keyof StaffingRows;
+
+/**
+ * The workload of every program with a `staffing` block whose offered metric is known, by
+ * program id, from one pass over the rows (not one per program: a thousand programs over a
+ * million rows would be a billion steps).
+ */
+export function programWorkloads(model: NormaModel, rows: readonly Measurement[] | MeasurementColumns): Map<string, Workload> {
+    const c = asColumns(rows);
+    const metrics = new Map(model.metrics.map(m => [m.id, m]));
+    const programIds = new Map(c.programs.map((name, id) => [name, id]));
+    const metricIds = new Map(c.metrics.map((name, id) => [name, id]));
+    const workloads = new Map<string, Workload>();
+    // Program id in the rows -> its staffing rows, and the roles each metric id plays for it.
+    const wanted = new Map<number, { found: StaffingRows; rolesOf: Map<number, Role[]> }>();
+    for (const program of model.programs) {
+        const staffing = program.staffing;
+        const grain = staffing ? metrics.get(staffing.offered)?.period : undefined;
+        if (!staffing || !grain) continue;
+        const found: StaffingRows = { offered: new Map(), handle: new Map(), patience: new Map(), agents: new Map() };
+        workloads.set(program.id, { rows: found, grain });
+        const programId = programIds.get(program.id);
+        if (programId === undefined) continue;
+        const rolesOf = new Map<number, Role[]>();
+        const roles: [Role, string | undefined][] = [
+            ['offered', staffing.offered], ['handle', staffing.handle], ['patience', staffing.patience], ['agents', staffing.agents],
+        ];
+        for (const [role, metric] of roles) {
+            const id = metric === undefined ? undefined : metricIds.get(metric);
+            if (id !== undefined) rolesOf.set(id, [...(rolesOf.get(id) ?? []), role]);
+        }
+        wanted.set(programId, { found, rolesOf });
+    }
+    if (wanted.size === 0) return workloads;
+    for (let i = 0; i < c.length; i++) {
+        const entry = wanted.get(c.program[i]);
+        if (!entry) continue;
+        const played = entry.rolesOf.get(c.metric[i]);
+        if (!played || c.odd?.has(i)) continue;
+        for (const role of played) entry.found[role].set(c.periods[c.period[i]] as string, c.value[i]);
+    }
+    return workloads;
 }
 
 /** Options a planner may change: the volume (1.1 for +10%). */
@@ -185,7 +197,7 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
     if (programs.size === 0) return;
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
     const norms = new Map(model.norms.map(n => [n.id, n]));
-    const workloads = new Map<string, Workload | undefined>();
+    let workloads: Map<string, Workload> | undefined;
     for (const result of results) {
         const program = programs.get(result.program);
         const metric = metrics.get(result.metric);
@@ -193,7 +205,7 @@ export function annotateBreaches(model: NormaModel, results: NormResult[], rows:
         if (!program || !metric || !norm || result.triggers.length === 0 || intervalMinutes(metric.period) === undefined) continue;
         const goal = serviceGoal(norm, metric);
         if (!goal) continue;
-        if (!workloads.has(program.id)) workloads.set(program.id, programWorkload(program, metrics, columns));
+        workloads ??= programWorkloads(model, columns);
         const workload = workloads.get(program.id);
         if (!workload) continue;
         let latest: string | undefined;
@@ -248,8 +260,9 @@ export function staffingPlans(model: NormaModel, rows: readonly Measurement[] | 
     const plans: StaffingPlan[] = [];
     const gaps: PlanGap[] = [];
     const metrics = new Map(model.metrics.map(m => [m.id, m]));
+    const workloads = programWorkloads(model, columns);
     for (const program of model.programs) {
-        const workload = programWorkload(program, metrics, columns);
+        const workload = workloads.get(program.id);
         if (!workload) continue;
         const { rows: staffing, grain: workGrain } = workload;
         const periods = [...staffing.offered.keys()].filter(p => options.asOf === undefined || p.slice(0, 10) <= options.asOf).sort();
