@@ -6,12 +6,11 @@ import { DefaultIndexManager, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NormaIndexManager } from '../../language/src/workspace/norma-index-manager.js';
-import { buildDocuments, clearAll, lspServices } from './fixtures.js';
+import { buildDocuments, clearAll, lspServices, METRIC, RELINK_FILES } from './fixtures.js';
 
 const services = lspServices();
 afterEach(() => clearAll(services));
 
-const METRIC = (name: string) => `metric ${name} { family service unit percent better higher period daily }\n`;
 const errors = (uri: LangiumDocument['uri']) =>
     services.shared.workspace.LangiumDocuments.getDocument(uri)!.diagnostics!.filter(d => d.severity === 1).map(d => d.message);
 
@@ -22,14 +21,7 @@ async function edit(doc: LangiumDocument, version: number, text: string): Promis
 
 describe('which documents an edit affects', () => {
     it("is Langium's answer for every document and every changed file", async () => {
-        const docs = await buildDocuments(services, {
-            'metrics.norma': METRIC('ServiceLevel') + METRIC('Quality'),
-            'more-metrics.norma': METRIC('Speed'),
-            'programs/a.norma': 'program A { norm ServiceLevel >= 80%\n norm Speed >= 50% }',
-            'programs/b.norma': 'program B { norm Quality >= 90% }',
-            'programs/c.norma': 'program C { channel voice }',
-            'programs/d.norma': 'program D { norm Missing >= 1% }',
-        });
+        const docs = await buildDocuments(services, RELINK_FILES);
         const index = services.shared.workspace.IndexManager;
         expect(index).toBeInstanceOf(NormaIndexManager);
         const langium = (doc: LangiumDocument, changed: Set<string>) => DefaultIndexManager.prototype.isAffected.call(index, doc, changed);

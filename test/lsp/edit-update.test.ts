@@ -7,18 +7,9 @@ import { Cancellation, DefaultDocumentBuilder, DocumentState, isOperationCancell
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { NormaDocumentBuilder } from '../../language/src/lsp/norma-document-builder.js';
-import { buildDocuments, lspServices, type Services } from './fixtures.js';
+import { buildDocuments, lspServices, METRIC, RELINK_FILES, type Services } from './fixtures.js';
 
-const METRIC = (name: string) => `metric ${name} { family service unit percent better higher period daily }\n`;
-
-const FILES: Record<string, string> = {
-    'metrics.norma': METRIC('ServiceLevel') + METRIC('Quality'),
-    'more-metrics.norma': METRIC('Speed'),
-    'programs/a.norma': 'program A { norm ServiceLevel >= 80%\n norm Speed >= 50% }',
-    'programs/b.norma': 'program B { norm Quality >= 90% }',
-    'programs/c.norma': 'program C { channel voice }',
-    'programs/d.norma': 'program D { norm Missing >= 1% }',
-};
+const FILES = RELINK_FILES;
 
 type Step = { edit?: [string, string]; add?: [string, string]; delete?: string; cancelAt?: DocumentState };
 

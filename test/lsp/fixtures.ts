@@ -46,6 +46,19 @@ export const STANDARD = `standard COPC_CX "COPC CX Standard" {
 `;
 
 /** Adds documents to the workspace (not built). */
+/** A daily percent metric, in one line. */
+export const METRIC = (name: string) => `metric ${name} { family service unit percent better higher period daily }\n`;
+
+/** Two metric files and four programs: one uses both, one one, one none, one an unknown metric. */
+export const RELINK_FILES: Record<string, string> = {
+    'metrics.norma': METRIC('ServiceLevel') + METRIC('Quality'),
+    'more-metrics.norma': METRIC('Speed'),
+    'programs/a.norma': 'program A { norm ServiceLevel >= 80%\n norm Speed >= 50% }',
+    'programs/b.norma': 'program B { norm Quality >= 90% }',
+    'programs/c.norma': 'program C { channel voice }',
+    'programs/d.norma': 'program D { norm Missing >= 1% }',
+};
+
 export function addDocuments(services: Services, files: Record<string, string>): LangiumDocument[] {
     const { shared } = services;
     return Object.entries(files).map(([name, text]) => {
