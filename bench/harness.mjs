@@ -219,5 +219,6 @@ export function saveJson(file, benchmark, data) {
     const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
     const strip = c => ({ ...c, sides: c.sides?.map(({ runs, ...s }) => ({ ...s, runs: runs.map(({ stdout, stderr, ...r }) => r) })) });
     all[benchmark] = { machine: machineLine(), load: os.loadavg(), ...data, comparisons: data.comparisons?.map(strip) };
-    fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+    // DuckDB returns counts as BigInt, which JSON cannot hold: written as numbers (counts are far below 2^53).
+    fs.writeFileSync(file, JSON.stringify(all, (_key, value) => (typeof value === 'bigint' ? Number(value) : value), 2) + '\n');
 }

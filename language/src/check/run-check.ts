@@ -17,6 +17,7 @@ import type { Diagnostic } from '../workspace/workspace.js';
 import { dataIssuesOf, engineRuntime, modelAsData } from './engine-runtime.js';
 import { lengthOf, mergeReads, type MeasurementSource, type ReadContext } from './sources.js';
 import { computedRead, conflictsWithData, readRecords, recordsErrorSummary, recordsWarnings, type RecordsResult, type RecordsSpec } from '../data/records.js';
+import { formatCount } from '../text/count.js';
 
 /** A workspace as loaded (on this thread or another): its model when it has no language error. */
 export interface CheckWorkspace {
@@ -108,7 +109,7 @@ export async function runCheck(input: RunCheckInput): Promise<CheckOutcome> {
         if (computed.errors.length) {
             const more = recordsErrorSummary(computed);
             const n = computed.errorCount;
-            const message = `The records have ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'}; no measurement is computed until they are fixed:\n${formatDataErrors(computed.errors)}${more ? `\n${more}` : ''}`;
+            const message = `The records have ${formatCount(n)} problem${n === 1 ? '' : 's'}; no measurement is computed until they are fixed:\n${formatDataErrors(computed.errors)}${more ? `\n${more}` : ''}`;
             return { ...loaded, ok: false, model, problems: { language: [], data: computed.errors, message } };
         }
         const conflicts = conflictsWithData(model, computed, fromData);

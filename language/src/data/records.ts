@@ -11,6 +11,7 @@ import { computeMeasurements, parseRecordsSpec, type ComputeOptions, type Record
 import { displayDataPath, type DataError } from './errors.js';
 import type { DataRead } from './read.js';
 import { columnsOf } from '../engine/columns.js';
+import { formatCount } from '../text/count.js';
 
 export { computeMeasurements, parseRecordsSpec, type RecordsResult, type RecordsSpec };
 
@@ -83,7 +84,7 @@ export function recordsWarnings(result: RecordsResult): CheckWarning[] {
 export function recordsErrorSummary(result: RecordsResult): string {
     const shown = result.errors.length;
     const more = result.errorCount - shown;
-    return more > 0 ? `... and ${more.toLocaleString('en-US')} more cells that do not parse` : '';
+    return more > 0 ? `... and ${formatCount(more)} more cells that do not parse` : '';
 }
 
 export { displayDataPath };

@@ -17,6 +17,7 @@ import { finish } from './finish.js';
 import { duckdb } from './sql/duckdb.js';
 import { badColumn, COLUMN, renderExpr, renderKept, renderMetric, renderRecords, renderTaken, renderUntaken } from './sql/render.js';
 import { labelWithOffset } from './zones.js';
+import { formatCount } from '../text/count.js';
 
 /** `--records Calls=exports/calls-*.csv`: a source and where its records are. */
 export interface RecordsSpec {
@@ -248,13 +249,13 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
 /** The warning for kept records that no program takes, with a few of them (`queue=OTHER, ...`). */
 export function untakenMessage(source: SourceModel, programs: number, count: number, examples: string[]): string {
     return programs === 0
-        ? `${count.toLocaleString('en-US')} ${source.id} records are taken by no program: no program says 'records ${source.id}'.`
-        : `${count.toLocaleString('en-US')} ${source.id} record${count === 1 ? ' is' : 's are'} taken by no program (no 'records ${source.id} where ...' matches), for example: ${examples.join('; ')}.`;
+        ? `${formatCount(count)} ${source.id} records are taken by no program: no program says 'records ${source.id}'.`
+        : `${formatCount(count)} ${source.id} record${count === 1 ? ' is' : 's are'} taken by no program (no 'records ${source.id} where ...' matches), for example: ${examples.join('; ')}.`;
 }
 
 /** The warning for taken records without the instant a metric is measured at. */
 export function noInstantMessage(source: SourceModel, at: string, count: number): string {
-    return `${count.toLocaleString('en-US')} ${source.id} record${count === 1 ? ' has' : 's have'} no ${at}, so no period: they count in no metric measured at ${at}.`;
+    return `${formatCount(count)} ${source.id} record${count === 1 ? ' has' : 's have'} no ${at}, so no period: they count in no metric measured at ${at}.`;
 }
 
 /** What a cell must look like for a field of its type, after `'value' ` or `N cells `. */
