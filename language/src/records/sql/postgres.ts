@@ -25,32 +25,68 @@ const CAPABILITIES: DialectCapabilities = {
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-/** What `format` directives become: a `to_timestamp` template part and the pattern of the cell text. */
+/** Month names as PostgreSQL's `Mon` and `Month` read them, in any case. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const anyCase = (word: string) => word.replace(/[a-z]/g, c => `[${c.toUpperCase()}${c}]`);
+
+/**
+ * What `format` directives become: a `to_timestamp` template part and the pattern of the cell
+ * text. Each pattern holds its part to its range (`to_timestamp` stops the whole query on day 45,
+ * hour 25 or month 13, where Norma counts a bad cell, as DuckDB's TRY_STRPTIME gives null).
+ */
 const DIRECTIVES: Record<string, [string, string]> = {
-    Y: ['YYYY', '[0-9]{4}'], y: ['YY', '[0-9]{2}'], m: ['MM', '[0-9]{1,2}'], d: ['DD', '[0-9]{1,2}'],
-    H: ['HH24', '[0-9]{1,2}'], M: ['MI', '[0-9]{2}'], S: ['SS', '[0-9]{2}'], f: ['US', '[0-9]{1,6}'],
-    j: ['DDD', '[0-9]{1,3}'], b: ['Mon', '[A-Za-z]{3}'], B: ['FMMonth', '[A-Za-z]+'],
-    p: ['AM', '(AM|PM|am|pm)'], I: ['HH12', '[0-9]{1,2}'], '%': ['%', '%'],
+    Y: ['YYYY', '[0-9]{4}'], y: ['YY', '[0-9]{2}'], m: ['MM', '0?[1-9]|1[0-2]'], d: ['DD', '0?[1-9]|[12][0-9]|3[01]'],
+    H: ['HH24', '[01]?[0-9]|2[0-3]'], M: ['MI', '[0-5][0-9]'], S: ['SS', '[0-5][0-9]'], f: ['US', '[0-9]{1,6}'],
+    j: ['DDD', '[0-9]{1,3}'], b: ['Mon', MONTHS.map(m => anyCase(m.slice(0, 3))).join('|')],
+    B: ['FMMonth', MONTHS.map(anyCase).join('|')], p: ['AM', 'AM|PM|am|pm'], I: ['HH12', '0?[1-9]|1[0-2]'], '%': ['%', '%'],
 };
 
-/** A strftime layout as a PostgreSQL template and an anchored pattern; unknown directives are refused. */
-export function pgFormat(format: string): { template: string; pattern: string } {
+/**
+ * A strftime layout as a PostgreSQL template, an anchored pattern with one group per directive,
+ * and the condition that the date the groups name exists (day within its month, 29 February and
+ * day 366 in leap years only); unknown directives are refused.
+ */
+export function pgFormat(format: string): { template: string; pattern: string; exists: (text: string) => string } {
     let template = '';
     let pattern = '';
+    const groups: Record<string, number> = {};
+    let group = 0;
     for (let i = 0; i < format.length; i++) {
         const ch = format[i];
         if (ch === '%') {
-            const d = DIRECTIVES[format[++i]];
-            if (!d) throw new Error(`PostgreSQL cannot read the strftime directive %${format[i] ?? ''} of format "${format}"`);
+            const directive = format[++i];
+            const d = DIRECTIVES[directive];
+            if (!d) throw new Error(`PostgreSQL cannot read the strftime directive %${directive ?? ''} of format "${format}"`);
             template += d[0];
-            pattern += d[1];
+            if (directive === '%') {
+                pattern += '%';
+            } else {
+                pattern += `(${d[1]})`;
+                groups[directive] ??= ++group;
+            }
         } else {
             // Literal text: quoted in the template, escaped in the pattern.
             template += /[A-Za-z]/.test(ch) ? `"${ch}"` : ch;
             pattern += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         }
     }
-    return { template, pattern: `^${pattern}$` };
+    pattern = `^${pattern}$`;
+    const exists = (text: string) => {
+        const part = (directive: string) => `(regexp_match(${text}, ${quote(pattern)}))[${groups[directive]}]`;
+        const number = (directive: string) => `CAST(${part(directive)} AS INTEGER)`;
+        // Without a year PostgreSQL takes year 1, DuckDB 1900: neither is a leap year.
+        const year = groups.Y ? number('Y') : groups.y ? number('y') : undefined;
+        const leap = year === undefined ? 'FALSE' : `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
+        const month = groups.m ? number('m')
+            : groups.b || groups.B ? `((strpos('janfebmaraprmayjunjulaugsepoctnovdec', lower(substr(${part(groups.b ? 'b' : 'B')}, 1, 3))) + 2) / 3)` : undefined;
+        const checks: string[] = [];
+        if (groups.d && month !== undefined) {
+            checks.push(`${number('d')} <= CASE WHEN ${month} IN (4, 6, 9, 11) THEN 30 WHEN ${month} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END ELSE 31 END`);
+        }
+        if (groups.j) checks.push(`${number('j')} BETWEEN 1 AND CASE WHEN ${leap} THEN 366 ELSE 365 END`);
+        return checks.length ? `(${checks.join(' AND ')})` : 'TRUE';
+    };
+    return { template, pattern, exists };
 }
 
 // The patterns hold each part to its range (a cast out of range stops the whole query in PostgreSQL, where
@@ -92,12 +128,12 @@ export const postgres: Dialect = {
             case 'date': {
                 if (format === undefined) return guarded(text, ISO_DATE, `CASE WHEN ${dayInMonth(text)} THEN CAST(${text} AS DATE) END`);
                 const f = pgFormat(format);
-                return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS DATE)`);
+                return guarded(text, f.pattern, `CASE WHEN ${f.exists(text)} THEN CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS DATE) END`);
             }
             case 'time': {
                 if (format === undefined) return guarded(text, ISO_TIME, `CAST(${text} AS TIME)`);
                 const f = pgFormat(format);
-                return guarded(text, f.pattern, `CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS TIME)`);
+                return guarded(text, f.pattern, `CASE WHEN ${f.exists(text)} THEN CAST(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC' AS TIME) END`);
             }
             case 'timestamp': {
                 if (format === undefined) {
@@ -106,7 +142,7 @@ export const postgres: Dialect = {
                 }
                 const f = pgFormat(format);
                 const local = `(to_timestamp(${text}, ${quote(f.template)}) AT TIME ZONE 'UTC')`;
-                return guarded(text, f.pattern, zoned ? `(${local} AT TIME ZONE 'UTC')` : local);
+                return guarded(text, f.pattern, `CASE WHEN ${f.exists(text)} THEN ${zoned ? `(${local} AT TIME ZONE 'UTC')` : local} END`);
             }
         }
     },
