@@ -44,7 +44,13 @@ const QUIET: Progress = {
     done: () => undefined,
 };
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env, delayMs = PROGRESS_DELAY_MS): Progress {
+/** The delay before the bar shows: NORMA_PROGRESS_DELAY_MS when it is a number of milliseconds (0: at once), else PROGRESS_DELAY_MS. */
+export function progressDelay(env: NodeJS.ProcessEnv = process.env): number {
+    const ms = Number(env.NORMA_PROGRESS_DELAY_MS);
+    return env.NORMA_PROGRESS_DELAY_MS?.trim() && Number.isFinite(ms) && ms >= 0 ? ms : PROGRESS_DELAY_MS;
+}
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env, delayMs = progressDelay(env)): Progress {
     if (!progressAllowed(stream, env)) return QUIET;
     const started = Date.now();
     let shown = false;

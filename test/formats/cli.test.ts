@@ -69,7 +69,7 @@ describe('progress on stderr', () => {
     if (!SCRIPT && IN_CI) throw new Error('util-linux `script` is missing in CI (Debian package bsdutils).');
     let dir: string;
     beforeAll(() => {
-        // 300,000 rows (7.6 MB): long enough for the bar's 300 ms delay.
+        // 300,000 rows (7.6 MB): a bar, then the evaluation's line.
         dir = tempDir('norma-progress-');
         let ws = 'metric SL "Service" {\n    family service\n    unit percent\n    better higher\n    period daily\n}\n';
         for (let p = 0; p < 200; p++) ws += `program P${p} "P${p}" {\n    norm SL >= 80%\n}\n`;
@@ -85,7 +85,8 @@ describe('progress on stderr', () => {
 
     /** Runs norma on a pseudo-terminal; returns everything the terminal received. */
     function onTerminal(extraEnv: Record<string, string | undefined>, shellArgs = args().map(a => `'${a}'`).join(' ')): { code: number; screen: string } {
-        const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', TERM: 'xterm', ...extraEnv };
+        // The bar shows at once (it waits 300 ms by default): a fast machine reads these 7.6 MB in less.
+        const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', TERM: 'xterm', NORMA_PROGRESS_DELAY_MS: '0', ...extraEnv };
         for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
         const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" check ${shellArgs}`, '/dev/null'], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', cwd: REPO });
         return { code: r.status ?? -1, screen: r.stdout };
@@ -121,5 +122,16 @@ describe('progress on stderr', () => {
         expect(r.code).toBe(0);
         expect(r.stderr).toBe('');
         expect(r.stdout).toBe('');
+    });
+});
+
+describe('the progress delay', () => {
+    it('is 300 ms unless NORMA_PROGRESS_DELAY_MS names another number of milliseconds', async () => {
+        const { progressDelay, PROGRESS_DELAY_MS } = await import('../../cli/src/progress.js');
+        expect(PROGRESS_DELAY_MS).toBe(300);
+        expect(progressDelay({})).toBe(300);
+        expect(progressDelay({ NORMA_PROGRESS_DELAY_MS: '0' })).toBe(0);
+        expect(progressDelay({ NORMA_PROGRESS_DELAY_MS: '1500' })).toBe(1500);
+        for (const bad of ['', ' ', 'soon', '-5', 'Infinity']) expect(progressDelay({ NORMA_PROGRESS_DELAY_MS: bad })).toBe(300);
     });
 });
