@@ -108,6 +108,13 @@ export interface Dialect {
      * (PostgreSQL shares no repeated expression: ` OFFSET 0` keeps the subquery whole).
      */
     readonly fence?: string;
+    /**
+     * The programs taking a record, one row per program, in one scan: `choices` are text
+     * expressions, each a program's id when the record is its own and null otherwise; the result
+     * is one such expression per row (DuckDB: `unnest` of the list). Absent: one filtered scan
+     * per program, joined by UNION ALL.
+     */
+    eachProgram?(choices: string[]): string;
     /** A typed null (ClickHouse needs `Nullable(...)`); `CAST(NULL AS INTEGER)` / `CAST(NULL AS VARCHAR)` when absent. */
     typedNull?(type: 'integer' | 'text'): string;
 }

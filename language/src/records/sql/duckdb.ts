@@ -37,6 +37,7 @@ export const duckdb: Dialect = {
         return `CAST(${duckdb.text(value)} AS DECIMAL(${width},${scale}))`;
     },
     boolean: value => (value ? 'TRUE' : 'FALSE'),
+    eachProgram: choices => `unnest([${choices.join(', ')}])`,
     parseField(cell: string, type: FieldType, format: string | undefined, zoned: boolean): string {
         const text = `NULLIF(TRIM(CAST(${cell} AS VARCHAR)), '')`;
         const stamp = zoned ? 'TIMESTAMPTZ' : 'TIMESTAMP';

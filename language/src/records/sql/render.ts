@@ -116,15 +116,20 @@ export function renderKept(source: SourceModel, records: string, dialect: Dialec
 
 /** One row per program and record the program takes (`records S where ...`). */
 export function renderTaken(source: SourceModel, programs: readonly ProgramModel[], kept: string, dialect: Dialect): string {
-    const parts: string[] = [];
+    const takes: { program: string; where: string | undefined }[] = [];
     for (const p of programs) {
         for (const r of p.records ?? []) {
-            if (r.source !== source.id) continue;
-            const where = r.where ? ` WHERE COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : '';
-            parts.push(`SELECT ${dialect.text(p.id)} AS ${dialect.identifier(COLUMN.program)}, * FROM (${kept}) AS kept${where}`);
+            if (r.source === source.id) takes.push({ program: p.id, where: r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : undefined });
         }
     }
-    return parts.length ? parts.join(' UNION ALL ') : `SELECT ${typedNull(dialect, 'text')} AS ${dialect.identifier(COLUMN.program)}, * FROM (${kept}) AS kept WHERE FALSE`;
+    const program = dialect.identifier(COLUMN.program);
+    if (takes.length === 0) return `SELECT ${typedNull(dialect, 'text')} AS ${program}, * FROM (${kept}) AS kept WHERE FALSE`;
+    if (dialect.eachProgram) {
+        // One scan of the records for all programs (50 programs were 50 scans of the same table).
+        const choices = takes.map(t => (t.where ? `CASE WHEN ${t.where} THEN ${dialect.text(t.program)} END` : dialect.text(t.program)));
+        return `SELECT * FROM (SELECT ${dialect.eachProgram(choices)} AS ${program}, * FROM (${kept}) AS kept) AS taken WHERE ${program} IS NOT NULL`;
+    }
+    return takes.map(t => `SELECT ${dialect.text(t.program)} AS ${program}, * FROM (${kept}) AS kept${t.where ? ` WHERE ${t.where}` : ''}`).join(' UNION ALL ');
 }
 
 /** Records that no program takes (their count and a few examples are reported). */
