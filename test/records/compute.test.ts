@@ -124,4 +124,33 @@ describe('computeMeasurements', () => {
         const r = await computeMeasurements(m, [{ source: 'Cals', path: 'x.csv' }]);
         expect(r.errors.map(e => e.message)).toEqual([`--records Cals=...: the workspace declares no source 'Cals'. Did you mean 'Calls'?`]);
     });
+    it('warns of the taken records without an instant, each once however many programs take it, and counts them in no period', async () => {
+        const m = await model(`
+            source Calls { field ts: timestamp column "offered_at" field queue: text }
+            metric Offered { family service unit count better higher period daily from Calls at ts = count() }
+            program P { records Calls where queue != "Z" norm Offered >= 1 }
+            program Q { records Calls where queue = "B" norm Offered >= 1 }`);
+        const csv = file('no-instant.csv', ['offered_at,queue',
+            '2026-01-05T09:00:00Z,A',
+            ',A',                        // no instant, taken by P
+            ',B',                        // no instant, taken by P and Q: one record
+            ',C',                        // no instant, taken by P
+            ',Z',                        // no instant, taken by no program: said in the untaken warning instead
+            '2026-01-05T10:00:00Z,B',
+        ].join('\n'));
+        const r = await computeMeasurements(m, [{ source: 'Calls', path: csv }]);
+        expect(r.errors).toEqual([]);
+        expect(r.measurements.map(x => `${x.program} ${x.period} ${x.value}`)).toEqual(['P 2026-01-05 2', 'Q 2026-01-05 1']);
+        const messages = r.warnings.map(w => w.message);
+        expect(messages).toContain('3 Calls records have no ts, so no period: they count in no metric measured at ts.');
+        expect(messages.filter(x => x.includes('taken by no program'))).toHaveLength(1);
+        expect(messages).toHaveLength(2);
+    });
+
+    it('says nothing of instants when every taken record has one', async () => {
+        const m = await model(CALLS('', 'daily'));
+        const r = await computeMeasurements(m, [{ source: 'Calls', path: file('all-instants.csv', 'offered_at,outcome,wait\n2026-01-05T09:00:00Z,A,1\n') }]);
+        expect(r.warnings).toEqual([]);
+        expect(r.measurements.map(x => x.value)).toEqual([1]);
+    });
 });

@@ -15,7 +15,7 @@ import type { DataError } from '../data/errors.js';
 import { readerSql, recordFiles, type RecordFiles } from './files.js';
 import { finish } from './finish.js';
 import { duckdb } from './sql/duckdb.js';
-import { badColumn, COLUMN, renderExpr, renderKept, renderMetric, renderRecords, renderTaken, renderUntaken } from './sql/render.js';
+import { badColumn, COLUMN, renderExpr, renderKept, renderMetric, renderRecords, renderTaken, renderUntaken, takenByAny } from './sql/render.js';
 import { labelWithOffset } from './zones.js';
 import { formatCount } from '../text/count.js';
 
@@ -238,10 +238,14 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
         }
         for (const p of programs) result.computed.push({ program: p.id, metric: metric.id, source: source.id });
     }
-    const noInstant = await connection.runAndReadAll(
-        metrics.length ? `SELECT ${[...new Set(metrics.map(m => m.formula.at))].map(at => `count(*) FILTER (WHERE ${renderExpr({ kind: 'field', name: at }, source, duckdb)} IS NULL)`).join(', ')} FROM (${taken}) AS taken` : 'SELECT 0');
-    const missing = noInstant.getRows()[0].map(Number);
-    [...new Set(metrics.map(m => m.formula.at))].forEach((at, i) => {
+    const instants = [...new Set(metrics.map(m => m.formula.at))];
+    const isNull = instants.map(at => `${renderExpr({ kind: 'field', name: at }, source, duckdb)} IS NULL`);
+    // Each record once, however many programs take it (one scan of the kept records, no pairing with programs).
+    const noInstant = await connection.runAndReadAll(metrics.length
+        ? `SELECT ${isNull.map(n => `count(*) FILTER (WHERE ${n})`).join(', ')} FROM (${kept}) AS kept WHERE (${isNull.join(' OR ')}) AND ${takenByAny(source, programs, duckdb)}`
+        : 'SELECT 0');
+    const missing = noInstant.getRows()[0].map(v => Number(v ?? 0));
+    instants.forEach((at, i) => {
         if (missing[i] > 0) result.warnings.push({ source: source.id, message: noInstantMessage(source, at, missing[i]) });
     });
 }

@@ -132,8 +132,8 @@ export function renderTaken(source: SourceModel, programs: readonly ProgramModel
     return takes.map(t => `SELECT ${dialect.text(t.program)} AS ${program}, * FROM (${kept}) AS kept${t.where ? ` WHERE ${t.where}` : ''}`).join(' UNION ALL ');
 }
 
-/** Records that no program takes (their count and a few examples are reported). */
-export function renderUntaken(source: SourceModel, programs: readonly ProgramModel[], kept: string, dialect: Dialect): string {
+/** The condition that some program takes a record (`records S where ...`), FALSE when none does. */
+export function takenByAny(source: SourceModel, programs: readonly ProgramModel[], dialect: Dialect): string {
     const conditions: string[] = [];
     for (const p of programs) {
         for (const r of p.records ?? []) {
@@ -141,7 +141,12 @@ export function renderUntaken(source: SourceModel, programs: readonly ProgramMod
             conditions.push(r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : 'TRUE');
         }
     }
-    return `SELECT * FROM (${kept}) AS kept${conditions.length ? ` WHERE NOT (${conditions.join(' OR ')})` : ''}`;
+    return conditions.length ? `(${conditions.join(' OR ')})` : 'FALSE';
+}
+
+/** Records that no program takes (their count and a few examples are reported). */
+export function renderUntaken(source: SourceModel, programs: readonly ProgramModel[], kept: string, dialect: Dialect): string {
+    return `SELECT * FROM (${kept}) AS kept WHERE NOT ${takenByAny(source, programs, dialect)}`;
 }
 
 /** The partial-aggregate query of one metric over the taken records. */
