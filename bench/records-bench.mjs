@@ -4,8 +4,9 @@
 // both as whole processes, interleaved (bench/harness.mjs: median of pairwise ratios, CPU
 // seconds, peak memory, machine load). Both must give the same rows (exit 1 otherwise).
 //
-//   node bench/records-bench.mjs [--runs 3] [--rows 1000000] [--big] [--json results.json]
+//   node bench/records-bench.mjs [--runs 3] [--rows 1000000] [--big] [--baseline <other checkout>/cli/bin/norma.js] [--json results.json]
 //   default: 1,000,000 records (so `npm run bench` stays under 10 minutes); --big: 10,000,000.
+//   --baseline adds `norma measure` run by another build (say, main before a change) as a side.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import { ROOT, compare, loadLine, machineLine, nodeSide, options, printCompariso
 const opt = options();
 const RUNS = opt.number('--runs', 3);
 const ROWS = opt.flag("--big") ? 10_000_000 : opt.number("--rows", 1_000_000);
+const BASELINE = opt.string('--baseline');
 if (!fs.existsSync(path.join(ROOT, 'dist/cli.mjs'))) {
     console.error('The CLI is not built: run `npm run build` (or `npm run bench`, which builds first).');
     process.exit(2);
@@ -86,10 +88,12 @@ for (const [format, file] of [['CSV', csv], ['Parquet', parquet]]) {
         runs: RUNS, warmup: 0, aim: { ratio: 1.1 },
         sides: [
             nodeSide('norma measure', 'cli/bin/norma.js', ['measure', ws, '--records', `Calls=${file}`, '--output', normaOut]),
+            ...(BASELINE ? [nodeSide('norma measure (baseline build)', BASELINE, ['measure', ws, '--records', `Calls=${file}`, '--output', `${normaOut}.baseline`])] : []),
             nodeSide('hand-written DuckDB query', 'bench/records-duckdb.mjs', [file, duckOut]),
         ],
     });
     const rows = sameRows(normaOut, duckOut);
+    if (BASELINE) sameRows(`${normaOut}.baseline`, duckOut);
     cmp.note = `${rows.toLocaleString('en')} rows, the same on both sides`;
     comparisons.push(cmp);
 }

@@ -36,7 +36,9 @@ const CASES: { type: FieldType; format: string | undefined; cells: string[] }[] 
 ];
 
 const readAll = (cells: string[], cast: (cell: string) => string) =>
-    `SELECT cell, CAST(${cast('cell')} AS VARCHAR) AS value FROM (VALUES ${cells.map(c => `('${c}')`).join(', ')}) AS t(cell) ORDER BY cell`;
+    `SELECT cell, CAST(${cast('cell')} AS VARCHAR) AS value FROM (VALUES ${cells.map(c => `('${c}')`).join(', ')}) AS t(cell)`;
+// Sorted here: the two databases' collations may order text differently.
+const byCell = (a: (string | null)[], b: (string | null)[]) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0);
 
 describe.skipIf(!POSTGRES_URL)('formatted date and time cells in PostgreSQL and DuckDB', () => {
     it('are bad cells alike when the day, month or hour does not exist, and never stop the query', async () => {
@@ -48,13 +50,20 @@ describe.skipIf(!POSTGRES_URL)('formatted date and time cells in PostgreSQL and 
             await client.query(`SET TimeZone = 'UTC'`);
             for (const { type, format, cells } of CASES) {
                 const inDuckdb = (await duck.runAndReadAll(readAll(cells, c => duckdb.parseField(c, type, format, false)))).getRows()
-                    .map(([cell, value]) => [String(cell), value === null ? null : String(value)]);
+                    .map(([cell, value]) => [String(cell), value === null ? null : String(value)]).sort(byCell);
                 const inPostgres = (await client.query(readAll(cells, c => postgres.parseField(c, type, format, false)))).rows
-                    .map(r => [String(r.cell), r.value === null ? null : String(r.value)]);
-                // Which cells are bad is the same; PostgreSQL writes its values in its own text (a zone, BC years).
-                const bad = (rows: (string | null)[][]) => rows.filter(r => r[1] === null).map(r => r[0]);
-                expect({ format, bad: bad(inPostgres) }).toEqual({ format, bad: bad(inDuckdb) });
+                    .map(r => [String(r.cell), r.value === null ? null : String(r.value)]).sort(byCell);
                 expect(inPostgres.length).toBe(cells.length);
+                // A date without a year in the cell: PostgreSQL takes year 1 BC, DuckDB 1900.
+                const noYear = format !== undefined && type !== 'time' && !/%[Yy]/.test(format);
+                if (!noYear) {
+                    // The same value for every cell, and null for the same ones.
+                    expect({ format, rows: inPostgres }).toEqual({ format, rows: inDuckdb });
+                } else {
+                    // Then only the bad cells are the same.
+                    const bad = (rows: (string | null)[][]) => rows.filter(r => r[1] === null).map(r => r[0]);
+                    expect({ format, bad: bad(inPostgres) }).toEqual({ format, bad: bad(inDuckdb) });
+                }
             }
         } finally {
             await client.end();
@@ -62,7 +71,7 @@ describe.skipIf(!POSTGRES_URL)('formatted date and time cells in PostgreSQL and 
         }
     });
 
-    it('reads the days that exist as the same dates', async () => {
+    it('reads the days that exist as those dates in PostgreSQL', async () => {
         const client = new pg.Client({ connectionString: POSTGRES_URL });
         await client.connect();
         try {

@@ -124,6 +124,7 @@ describe('computeMeasurements', () => {
         const r = await computeMeasurements(m, [{ source: 'Cals', path: 'x.csv' }]);
         expect(r.errors.map(e => e.message)).toEqual([`--records Cals=...: the workspace declares no source 'Cals'. Did you mean 'Calls'?`]);
     });
+
     it('warns of the taken records without an instant, each once however many programs take it, and counts them in no period', async () => {
         const m = await model(`
             source Calls { field ts: timestamp column "offered_at" field queue: text }

@@ -244,7 +244,7 @@ async function computeSource(connection: DuckDBConnection, model: NormaModel, so
     const noInstant = await connection.runAndReadAll(metrics.length
         ? `SELECT ${isNull.map(n => `count(*) FILTER (WHERE ${n})`).join(', ')} FROM (${kept}) AS kept WHERE (${isNull.join(' OR ')}) AND ${takenByAny(source, programs, duckdb)}`
         : 'SELECT 0');
-    const missing = noInstant.getRows()[0].map(v => Number(v ?? 0));
+    const missing = noInstant.getRows()[0].map(Number);
     instants.forEach((at, i) => {
         if (missing[i] > 0) result.warnings.push({ source: source.id, message: noInstantMessage(source, at, missing[i]) });
     });

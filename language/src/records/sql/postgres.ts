@@ -62,7 +62,9 @@ export function pgFormat(format: string): { template: string; pattern: string; e
                 pattern += '%';
             } else {
                 pattern += `(${d[1]})`;
-                groups[directive] ??= ++group;
+                // Every directive is a group; a repeated one is read from its first.
+                group++;
+                groups[directive] ??= group;
             }
         } else {
             // Literal text: quoted in the template, escaped in the pattern.

@@ -114,14 +114,20 @@ export function renderKept(source: SourceModel, records: string, dialect: Dialec
     return `SELECT * FROM (${records}) AS records${keep.length ? ` WHERE ${keep.join(' AND ')}` : ''}`;
 }
 
-/** One row per program and record the program takes (`records S where ...`). */
-export function renderTaken(source: SourceModel, programs: readonly ProgramModel[], kept: string, dialect: Dialect): string {
+/** Each `records S where ...` of the programs that take source S: the program and its condition (none: every record). */
+function takesOf(source: SourceModel, programs: readonly ProgramModel[], dialect: Dialect): { program: string; where: string | undefined }[] {
     const takes: { program: string; where: string | undefined }[] = [];
     for (const p of programs) {
         for (const r of p.records ?? []) {
             if (r.source === source.id) takes.push({ program: p.id, where: r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : undefined });
         }
     }
+    return takes;
+}
+
+/** One row per program and record the program takes (`records S where ...`). */
+export function renderTaken(source: SourceModel, programs: readonly ProgramModel[], kept: string, dialect: Dialect): string {
+    const takes = takesOf(source, programs, dialect);
     const program = dialect.identifier(COLUMN.program);
     if (takes.length === 0) return `SELECT ${typedNull(dialect, 'text')} AS ${program}, * FROM (${kept}) AS kept WHERE FALSE`;
     if (dialect.eachProgram) {
@@ -134,14 +140,8 @@ export function renderTaken(source: SourceModel, programs: readonly ProgramModel
 
 /** The condition that some program takes a record (`records S where ...`), FALSE when none does. */
 export function takenByAny(source: SourceModel, programs: readonly ProgramModel[], dialect: Dialect): string {
-    const conditions: string[] = [];
-    for (const p of programs) {
-        for (const r of p.records ?? []) {
-            if (r.source !== source.id) continue;
-            conditions.push(r.where ? `COALESCE(${renderExpr(r.where, source, dialect)}, FALSE)` : 'TRUE');
-        }
-    }
-    return conditions.length ? `(${conditions.join(' OR ')})` : 'FALSE';
+    const takes = takesOf(source, programs, dialect);
+    return takes.length ? `(${takes.map(t => t.where ?? 'TRUE').join(' OR ')})` : 'FALSE';
 }
 
 /** Records that no program takes (their count and a few examples are reported). */
